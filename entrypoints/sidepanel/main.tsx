@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>ThreadDesk</main>, document.getElementById('app')!);
