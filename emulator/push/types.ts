@@ -1,0 +1,39 @@
+// The seam between the emulator's REST core and its WebSocket gateway (contract §9–§10).
+import type { EventEmitter } from 'node:events';
+
+/** Which of the two thread-messaging event filters a change belongs to. */
+export type ThreadEventFilter = 'threads' | 'entries';
+
+/** Emitted by the core on `events` as 'thread-event' whenever a change should notify (contract §5.7). */
+export interface ThreadEvent {
+  accountId: string;
+  filter: ThreadEventFilter;
+  /** Extension ids (strings) that receive the event, per the recipients table. */
+  extensionIds: string[];
+  lastModifiedTime: string;
+}
+
+export interface GatewayDeps {
+  /** Single-use ws_access_token minted by POST /restapi/oauth/wstoken; null when unknown, used or expired. */
+  consumeWsToken(token: string): { accountId: string; extensionId: string } | null;
+  /** Emits 'thread-event' (ThreadEvent). */
+  events: EventEmitter;
+  /** Current emulator time in ms (the test clock can move it). */
+  now(): number;
+  /** Fault switches the test-control API sets: when dropSockets is true, open sockets are closed abruptly. */
+  faults(): { dropSockets: boolean; latencyMs: number };
+  /** Rate-limit check for subscription operations sent over the socket; returns a 429 body or null. */
+  checkRateLimit?(identity: { accountId: string; extensionId: string }, group: 'Light' | 'Medium'): null | {
+    status: 429;
+    retryAfter: number;
+  };
+}
+
+export interface Gateway {
+  /** Closes every socket with a 1001 and stops accepting new ones. */
+  close(): Promise<void>;
+  /** Drops every open socket abruptly (no close frame), for fault tests. */
+  dropAll(): void;
+  /** Number of open sockets, for tests. */
+  connections(): number;
+}
