@@ -1,0 +1,149 @@
+// Every storage item of the extension, in one place. Nothing secret lives here: content scripts can read
+// storage.local, so tokens and client secrets stay in the background's IndexedDB store (lib/sync/db.ts).
+import { storage } from '#imports';
+import type { ThreadUser } from './rc/schemas';
+
+export const PRODUCTION_SERVER = 'https://platform.ringcentral.com';
+
+export interface ServerSettings {
+  /** REST base URL: RingCentral production, the local emulator, or a custom URL. */
+  server: string;
+  /** Public (PKCE) app's client id. */
+  clientId: string;
+}
+
+export const serverSettings = storage.defineItem<ServerSettings>('local:serverSettings', {
+  version: 1,
+  fallback: {
+    server: import.meta.env.WXT_RC_SERVER || PRODUCTION_SERVER,
+    clientId: import.meta.env.WXT_RC_CLIENT_ID || '',
+  },
+});
+
+export type AuthState = 'signedOut' | 'signingIn' | 'signedIn' | 'error';
+
+/** What pages may know about the session: who, not how. */
+export interface AuthStatus {
+  state: AuthState;
+  user?: { extensionId: string; accountId: string; name: string; extensionNumber?: string };
+  /** Why the agent was signed out or what failed, in words for the agent. */
+  message?: string;
+}
+
+export const authStatus = storage.defineItem<AuthStatus>('local:authStatus', {
+  version: 1,
+  fallback: { state: 'signedOut' },
+});
+
+export interface Handler {
+  id: string;
+  name: string;
+  assignable: boolean;
+}
+
+/** A common resource (call queue or site) the agent handles SMS for, with its shared numbers. */
+export interface Resource {
+  id: string;
+  name: string;
+  /** Department (call queue), Site or IvrMenu. */
+  type: string;
+  sharedNumbers: string[];
+  handlers: Handler[];
+}
+
+export interface Capabilities {
+  me: ThreadUser;
+  feature: { available: boolean; reason?: { code: string; message: string } };
+  resources: Resource[];
+  fetchedAt: number;
+}
+
+export const capabilities = storage.defineItem<Capabilities | null>('local:capabilities', {
+  version: 1,
+  fallback: null,
+});
+
+/** The sync engine's health, shown by the side panel (offline, rate-limited, unreachable…). */
+export interface ConnectionStatus {
+  state: 'idle' | 'syncing' | 'offline' | 'rateLimited' | 'unreachable' | 'error';
+  lastSyncAt?: number;
+  retryAt?: number;
+  message?: string;
+  pushConnected?: boolean;
+}
+
+export const connectionStatus = storage.defineItem<ConnectionStatus>('local:connectionStatus', {
+  version: 1,
+  fallback: { state: 'idle' },
+});
+
+/** Which resources the badge counts; null means all of them. */
+export const badgeResources = storage.defineItem<string[] | null>('local:badgeResources', {
+  version: 1,
+  fallback: null,
+});
+
+export interface NotificationSettings {
+  enabled: boolean;
+  mutedResources: string[];
+}
+
+export const notificationSettings = storage.defineItem<NotificationSettings>('local:notificationSettings', {
+  version: 1,
+  fallback: { enabled: true, mutedResources: [] },
+});
+
+export interface CrmSettings {
+  /** Adapter ids of known CRMs the agent switched off. */
+  disabledAdapters: string[];
+  /** Other origins (e.g. https://crm.example.com) the agent enabled and granted. */
+  customOrigins: string[];
+}
+
+export const crmSettings = storage.defineItem<CrmSettings>('local:crmSettings', {
+  version: 1,
+  fallback: { disabledAdapters: [], customOrigins: [] },
+});
+
+export interface Template {
+  id: string;
+  name: string;
+  /** May contain merge fields such as {firstName} and {agentName}. */
+  text: string;
+}
+
+export const templates = storage.defineItem<Template[]>('local:templates', {
+  version: 1,
+  fallback: [
+    { id: 'greeting', name: 'Greeting', text: 'Hi {firstName}, this is {agentName}. How can I help?' },
+    { id: 'followup', name: 'Follow-up', text: 'Hi {firstName}, just following up on our conversation.' },
+  ],
+});
+
+export type Theme = 'light' | 'dark' | 'system';
+export const theme = storage.defineItem<Theme>('local:theme', { version: 1, fallback: 'system' });
+
+/** Unsent text per thread (or per "shared→customer" pair for a new conversation), kept across panel closes. */
+export const drafts = storage.defineItem<Record<string, string>>('local:drafts', {
+  version: 1,
+  fallback: {},
+});
+
+/** Customer names read from CRM pages, by E.164. */
+export const contactNames = storage.defineItem<Record<string, string>>('local:contactNames', {
+  version: 1,
+  fallback: {},
+});
+
+/** What the side panel should show next: set by the background when a chip or notification is clicked. */
+export interface PanelFocus {
+  threadId?: string;
+  /** A customer number with no thread yet: the panel offers a new conversation. */
+  phone?: string;
+  sharedNumber?: string;
+  name?: string;
+  /** Changes on every request, so asking twice for the same thread still moves the panel. */
+  nonce: string;
+}
+
+export const panelFocus = storage.defineItem<PanelFocus | null>('session:panelFocus', { fallback: null });

@@ -1,0 +1,35 @@
+// Thread rules in one place, as pure functions over the store (contract §5): who may send, what counts as
+// unassigned, mine, unread, and which thread a customer number maps to.
+import type { MessageThread } from '../rc/schemas';
+import type { ThreadSummary } from '../sync/db';
+
+export const isOpen = (t: MessageThread) => t.status === 'Open' && t.availability === 'Alive';
+export const isUnassigned = (t: MessageThread) => isOpen(t) && !t.assignee;
+export const isMine = (t: MessageThread, me: string) => isOpen(t) && t.assignee?.extensionId === me;
+export const isOthers = (t: MessageThread, me: string) =>
+  isOpen(t) && !!t.assignee && t.assignee.extensionId !== me;
+
+/** Only the assignee may reply while a thread is Open (MSG-427 otherwise). */
+export const canSend = (t: MessageThread, me: string) => isMine(t, me);
+
+/** Unread: an inbound message newer than what the agent has seen here (read state is per device). */
+export function isUnread(summary: ThreadSummary | undefined, readUpTo: string | undefined): boolean {
+  if (!summary?.lastInboundAt) return false;
+  return !readUpTo || summary.lastInboundAt > readUpTo;
+}
+
+/** The Open thread between a customer and one of the given shared numbers (any, when none given). */
+export function openThreadFor(
+  threads: Iterable<MessageThread>,
+  customer: string,
+  sharedNumber?: string,
+): MessageThread | undefined {
+  for (const t of threads) {
+    if (!isOpen(t) || t.guestParty?.phoneNumber !== customer) continue;
+    if (!sharedNumber || t.ownerParty?.phoneNumber === sharedNumber) return t;
+  }
+  return undefined;
+}
+
+/** Key of a (shared number, customer) pair: drafts and opt-outs are per pair. */
+export const pairKey = (sharedNumber: string, customer: string) => `${sharedNumber}>${customer}`;
