@@ -29,7 +29,12 @@ export default defineConfig({
       ? {
           sidebar_action: { default_panel: 'sidepanel.html', default_title: 'ThreadDesk' },
           browser_specific_settings: {
-            gecko: { id: 'threaddesk@threaddesk.app', strict_min_version: '128.0' },
+            gecko: {
+              id: 'threaddesk@threaddesk.app',
+              strict_min_version: '142.0',
+              // Messages go to RingCentral, the service the agent signs in to; nothing goes to us.
+              data_collection_permissions: { required: ['personalCommunications'] },
+            },
           },
         }
       : {}),
