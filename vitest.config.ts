@@ -22,7 +22,11 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['emulator/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'emulator/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/conformance/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,3 +1,7 @@
+import { startBackground } from '@/lib/background/main';
+import { clearSyncedData, onStoreChanged, syncService } from '@/lib/sync';
+
+// Wiring only: everything lives in lib/.
 export default defineBackground(() => {
-  console.info('ThreadDesk background started');
+  startBackground({ sync: { ...syncService, clearSyncedData: () => clearSyncedData(), onStoreChanged } });
 });

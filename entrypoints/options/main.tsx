@@ -1,3 +1,30 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '@/components/theme.css';
+import './style.css';
+import { sendMessage } from '@/lib/messaging';
+import { createSettingsModel } from '@/lib/ui/settings-model';
+import { bindTheme } from '@/lib/ui/theme';
+import { OptionsApp } from './OptionsApp';
+import { OptionsContext } from './services';
 
-render(<main>ThreadDesk settings</main>, document.getElementById('app')!);
+const settings = createSettingsModel();
+bindTheme(settings.theme);
+
+render(
+  <OptionsContext.Provider
+    value={{
+      settings,
+      send: sendMessage,
+      permissions: {
+        request: (origins) => browser.permissions.request({ origins }),
+        remove: (origins) => browser.permissions.remove({ origins }),
+      },
+      // Same value as lib/auth/session.ts getRedirectUri(); not imported so the SDK stays out of this page.
+      redirectUri: browser.identity.getRedirectURL(),
+    }}
+  >
+    <OptionsApp />
+  </OptionsContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,62 @@
+// Bundles project code into classic scripts for pages in headless Chromium: the detector alone (what
+// score.mjs loads) and the decorator with its scan loop (for live measurements).
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+const lib = (file: string) => JSON.stringify(path.join(projectRoot, file));
+
+/** Defines globalThis.detectPhoneNumbers, as score.mjs expects. */
+const DETECTOR_ENTRY = `import { detectPhoneNumbers } from ${lib('lib/phone/index.ts')};
+(globalThis as { detectPhoneNumbers?: unknown }).detectPhoneNumbers = detectPhoneNumbers;
+`;
+
+/**
+ * Defines globalThis.startThreadDesk(): the real decorator (scan loop, chips) on the generic adapter,
+ * with a stand-in for the background that answers every lookup with "no thread yet".
+ */
+const DECORATOR_ENTRY = `import { startCrmDecorator } from ${lib('lib/crm/decorator.ts')};
+import { generic } from ${lib('lib/crm/adapters/generic.ts')};
+(globalThis as { startThreadDesk?: unknown }).startThreadDesk = () => {
+  const controller = new AbortController();
+  startCrmDecorator({
+    doc: document,
+    adapter: generic,
+    defaultCountry: 'US',
+    signal: controller.signal,
+    onInvalidated: () => controller.abort(),
+    transport: {
+      threadStates: async (phones: string[]) => Object.fromEntries(phones.map((p) => [p, { kind: 'none', unread: false }])),
+      openThread: async () => {},
+      onChanged: () => () => {},
+    },
+  });
+  return controller;
+};
+`;
+
+async function bundle(source: string, name: string, outDir?: string): Promise<{ file: string; bytes: number }> {
+  const dir = outDir ?? (await mkdtemp(path.join(tmpdir(), 'td-phone-bundle-')));
+  const entry = path.join(dir, `${name}-entry.ts`);
+  await writeFile(entry, source);
+  await build({
+    configFile: false,
+    root: dir,
+    logLevel: 'error',
+    build: {
+      outDir: dir,
+      emptyOutDir: false,
+      minify: process.env.BENCH_NO_MINIFY ? false : true,
+      lib: { entry, formats: ['iife'], name: 'ThreadDeskBench', fileName: () => `${name}.js` },
+    },
+  });
+  const file = path.join(dir, `${name}.js`);
+  return { file, bytes: (await readFile(file)).byteLength };
+}
+
+export const bundleDetector = (outDir?: string) => bundle(DETECTOR_ENTRY, 'detector', outDir);
+export const bundleDecorator = (outDir?: string) => bundle(DECORATOR_ENTRY, 'decorator', outDir);

@@ -1,0 +1,103 @@
+// The test-control API under /__emulator/ (loopback peers only, never rate-limited): credentials, customer
+// texts, the clock, faults, reset, the state and a live event stream.
+import { z } from 'zod';
+import { SECOND } from '../clock.ts';
+import type { Core } from '../core.ts';
+import { FaultPatch, type FaultState } from '../faults.ts';
+import { readJson } from '../http/body.ts';
+import { json, type AppRouter, type Reply, type RequestCtx } from '../http/route.ts';
+import type { HttpMethod } from '../http/router.ts';
+import { parseWith } from '../http/validate.ts';
+import { E164 } from '../threads/schemas.ts';
+import { receiveInbound } from '../threads/message-ops.ts';
+import { credentialsView } from './credentials.ts';
+import { streamEvents } from './events.ts';
+import { stateView } from './state-view.ts';
+
+export interface ControlDeps {
+  core: Core;
+  faults(): FaultState;
+  patchFaults(patch: FaultPatch): FaultState;
+  rateLimitsEnabled(): boolean;
+  reset(): void;
+  /** Runs the lazy 72 h expiry now; returns how many threads it resolved. */
+  expire(): number;
+  /** Registers an open event stream so closing the server ends it; returns the unregister function. */
+  trackStream(close: () => void): () => void;
+}
+
+const InboundBody = z.object({
+  from: E164,
+  to: E164,
+  text: z.string().max(1000).optional(),
+  attachments: z
+    .array(z.object({ contentType: z.string().min(1), filename: z.string().optional(), base64: z.string() }))
+    .max(10)
+    .optional(),
+});
+
+const ClockBody = z.object({
+  advanceSeconds: z
+    .number()
+    .min(0)
+    .max(366 * 24 * 3600),
+});
+
+export function addControlRoutes(router: AppRouter, deps: ControlDeps): void {
+  const { core } = deps;
+  const add = (method: HttpMethod, path: string, handler: (ctx: RequestCtx) => Reply | Promise<Reply>) =>
+    router.add(method, `/__emulator/${path}`, { kind: 'control', style: 'legacy', handler });
+
+  add('GET', 'credentials', () => json(200, credentialsView(core.world().state)));
+
+  add('POST', 'inbound', async (ctx) => {
+    const body = parseWith(InboundBody, await readJson(ctx.req, 16 * 1024 * 1024));
+    deps.expire();
+    const result = receiveInbound(core, {
+      from: body.from,
+      to: body.to,
+      ...(body.text !== undefined ? { text: body.text } : {}),
+      attachments: (body.attachments ?? []).map((a) => ({
+        contentType: a.contentType,
+        ...(a.filename ? { filename: a.filename } : {}),
+        bytes: new Uint8Array(Buffer.from(a.base64, 'base64')),
+      })),
+    });
+    return json(201, result);
+  });
+
+  add('GET', 'clock', () => json(200, clockView(core)));
+  add('POST', 'clock', async (ctx) => {
+    const body = parseWith(ClockBody, await readJson(ctx.req));
+    core.clock.advance(body.advanceSeconds * SECOND);
+    core.markDirty();
+    const expired = deps.expire();
+    return json(200, { ...clockView(core), expiredThreads: expired });
+  });
+
+  add('GET', 'faults', () => json(200, { ...deps.faults(), rateLimits: deps.rateLimitsEnabled() }));
+  add('POST', 'faults', async (ctx) => {
+    const patch = parseWith(FaultPatch, (await readJson(ctx.req)) ?? {});
+    const faults = deps.patchFaults(patch);
+    return json(200, { ...faults, rateLimits: deps.rateLimitsEnabled() });
+  });
+
+  add('POST', 'reset', () => {
+    deps.reset();
+    return json(200, { reset: true, ...clockView(core) });
+  });
+
+  add('GET', 'state', () => {
+    deps.expire();
+    return json(200, stateView(core.world(), core.baseUrl()));
+  });
+
+  add('GET', 'events', (ctx) => {
+    streamEvents(core.events, ctx.req, ctx.res, deps.trackStream);
+    return { handled: true };
+  });
+}
+
+function clockView(core: Core) {
+  return { now: new Date(core.clock.now()).toISOString(), offsetMs: core.clock.offsetMs() };
+}

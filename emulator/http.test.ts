@@ -1,0 +1,235 @@
+// Cross-cutting HTTP behaviour: rate limits (headers, 429 + Retry-After, the penalty that restarts), faults,
+// CORS for extension origins, unknown routes, and the loopback-only test-control API.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SDK } from '@ringcentral/sdk';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClock } from './clock.ts';
+import { noFaults } from './faults.ts';
+import { isAllowedOrigin, isLoopback } from './http/cors.ts';
+import { handleRequest, type PipelineDeps } from './http/pipeline.ts';
+import type { RouteDef } from './http/route.ts';
+import { Router } from './http/router.ts';
+import { TokenStore } from './oauth/tokens.ts';
+import { RateLimiter } from './ratelimit.ts';
+import { bearerOf, signedIn, startTestEmulator, type TestEmulator } from './test-support.ts';
+
+let t: TestEmulator;
+let avery: SDK;
+let auth: string;
+
+beforeAll(async () => {
+  t = await startTestEmulator({ rateLimits: true });
+  avery = await signedIn(t, 'Avery');
+  auth = await bearerOf(avery);
+});
+afterAll(() => t.stop());
+
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${t.url}/restapi/v1.0/account/~${path}`, {
+    ...init,
+    headers: { authorization: auth, ...(init.headers ?? {}) },
+  });
+
+describe('rate limits', () => {
+  it('counts per group with X-Rate-Limit headers, then answers 429 with Retry-After and a penalty that restarts', async () => {
+    for (let i = 1; i <= 40; i++) {
+      const res = await api('/message-threads?perPage=1');
+      expect(res.status).toBe(200);
+      if (i === 1 || i === 40) {
+        expect(res.headers.get('x-rate-limit-group')).toBe('medium');
+        expect(res.headers.get('x-rate-limit-limit')).toBe('40');
+        expect(res.headers.get('x-rate-limit-window')).toBe('60');
+        expect(res.headers.get('x-rate-limit-remaining')).toBe(String(40 - i));
+      }
+    }
+    const limited = await api('/message-threads?perPage=1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(await limited.json()).toEqual({
+      errorCode: 'CMN-301',
+      message: 'Request rate exceeded',
+      errors: [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }],
+    });
+    const light = await api('/extension/~');
+    expect(light.status).toBe(200);
+    expect(light.headers.get('x-rate-limit-group')).toBe('light');
+
+    await t.control('clock', { advanceSeconds: 59 });
+    expect((await api('/message-threads?perPage=1')).status).toBe(429);
+    await t.control('clock', { advanceSeconds: 59 });
+    // 118 s after the first refusal, but only 59 s after the last one: still in the restarted penalty.
+    expect((await api('/message-threads?perPage=1')).status).toBe(429);
+    await t.control('clock', { advanceSeconds: 61 });
+    expect((await api('/message-threads?perPage=1')).status).toBe(200);
+  });
+
+  it('limits the Auth group to 5 per client and address', async () => {
+    const basic = Buffer.from(`${t.creds.privateApp.clientId}:${t.creds.privateApp.clientSecret}`).toString(
+      'base64',
+    );
+    const login = () =>
+      fetch(`${t.url}/restapi/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+          assertion: t.user('Jordan').jwt,
+        }),
+      });
+    await t.control('clock', { advanceSeconds: 120 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await login()).status);
+    // signedIn() in beforeAll used one of the five.
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('can be switched off and on through the faults endpoint; control routes are never limited', async () => {
+    await t.control('faults', { rateLimits: false });
+    for (let i = 0; i < 45; i++) expect((await api('/extension/~')).status).toBe(200);
+    await t.control('faults', { rateLimits: true });
+    for (let i = 0; i < 60; i++) await t.control('credentials');
+  });
+});
+
+describe('faults', () => {
+  it('injects latency, 5xx errors and 429 bursts into API routes but not OAuth', async () => {
+    await t.control('faults', { rateLimits: false, latencyMs: 150 });
+    const started = Date.now();
+    expect((await api('/extension/~')).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+
+    await t.control('faults', { latencyMs: 0, errorRate: 1 });
+    const failed = await api('/extension/~');
+    expect(failed.status).toBe(503);
+    expect(await failed.json()).toMatchObject({ errors: [{ errorCode: 'CMN-201' }] });
+    const page = await fetch(
+      `${t.url}/restapi/oauth/authorize?response_type=code&client_id=${t.creds.publicClientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:9/cb')}&code_challenge=${'a'.repeat(43)}`,
+    );
+    expect(page.status).toBe(200);
+
+    await t.control('faults', { errorRate: 0, burst429: { count: 2, retryAfterSeconds: 3 } });
+    const burst = [await api('/extension/~'), await api('/extension/~'), await api('/extension/~')];
+    expect(burst.map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(burst[0]?.headers.get('retry-after')).toBe('3');
+    const faults = await t.control('faults');
+    expect(faults).toMatchObject({ burst429Remaining: 0, errorRate: 0, latencyMs: 0, rateLimits: false });
+  });
+});
+
+describe('CORS', () => {
+  it('answers preflights from extension origins and exposes the rate-limit headers', async () => {
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const preflight = await fetch(`${t.url}/restapi/v1.0/account/~/message-threads`, {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'DELETE',
+        'access-control-request-headers': 'authorization,content-type,x-user-agent,client-id',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    const allowed = preflight.headers.get('access-control-allow-headers') ?? '';
+    for (const h of ['Authorization', 'Content-Type', 'X-User-Agent', 'Client-Id'])
+      expect(allowed).toContain(h);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
+
+    const res = await api('/extension/~', {
+      headers: { origin: 'moz-extension://4b1d2c3e-0000-4000-8000-000000000001' },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe(
+      'moz-extension://4b1d2c3e-0000-4000-8000-000000000001',
+    );
+    const exposed = res.headers.get('access-control-expose-headers') ?? '';
+    for (const h of ['Retry-After', 'X-Rate-Limit-Remaining', 'X-Rate-Limit-Group'])
+      expect(exposed).toContain(h);
+
+    const foreign = await fetch(`${t.url}/restapi/v1.0/account/~/extension/~`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.status).toBe(403);
+    expect(
+      (await api('/extension/~', { headers: { origin: 'https://evil.example' } })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull();
+  });
+
+  it('recognises the allowed origins and loopback peers', () => {
+    expect(isAllowedOrigin('http://127.0.0.1:5173')).toBe(true);
+    expect(isAllowedOrigin('http://localhost')).toBe(true);
+    expect(isAllowedOrigin('https://127.0.0.1.evil.example')).toBe(false);
+    expect(isLoopback('::ffff:127.0.0.1')).toBe(true);
+    expect(isLoopback('::1')).toBe(true);
+    expect(isLoopback('10.0.0.2')).toBe(false);
+    expect(isLoopback(undefined)).toBe(false);
+  });
+});
+
+describe('limits and crashes', () => {
+  it('refuses JSON bodies over 1 MB with a 413', async () => {
+    await t.control('faults', { rateLimits: false });
+    const res = await api('/message-threads/notes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ threadId: '1', text: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({
+      errors: [{ errorCode: expect.any(String), message: expect.stringContaining('1 MB') }],
+    });
+  });
+
+  it('answers an unexpected failure with 500 CMN-203 and keeps serving', async () => {
+    const router = new Router<RouteDef>();
+    router.add('GET', '/boom', {
+      kind: 'public',
+      style: 'thread',
+      handler: () => {
+        throw new Error('bug');
+      },
+    });
+    router.add('GET', '/ok', {
+      kind: 'public',
+      style: 'legacy',
+      handler: () => ({ status: 200, json: { ok: true } }),
+    });
+    const deps: PipelineDeps = {
+      router,
+      tokens: new TokenStore(createClock()),
+      limiter: new RateLimiter(createClock(), false),
+      faults: noFaults,
+      consumeBurst429: () => false,
+      beforeApi: () => undefined,
+    };
+    const server = createServer((req, res) => void handleRequest(deps, req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const errors = console.error;
+    console.error = () => undefined;
+    try {
+      const boom = await fetch(`${base}/boom`);
+      expect(boom.status).toBe(500);
+      expect(await boom.json()).toEqual({
+        errors: [{ errorCode: 'CMN-203', message: 'Internal Server Error' }],
+      });
+      expect((await fetch(`${base}/ok`)).status).toBe(200);
+    } finally {
+      console.error = errors;
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('routing', () => {
+  it('answers unknown paths and methods in RingCentral shapes', async () => {
+    const unknown = await api('/nothing-here');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ errorCode: 'CMN-102', errors: [{ errorCode: 'CMN-102' }] });
+    const method = await api('/message-threads/sync', { method: 'PUT' });
+    expect(method.status).toBe(405);
+  });
+});

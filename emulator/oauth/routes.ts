@@ -1,0 +1,29 @@
+// The OAuth endpoints (throttling group Auth). wstoken is Bearer-authenticated, so it is an `api` route.
+import type { Core } from '../core.ts';
+import type { AppRouter } from '../http/route.ts';
+import { json, mustCaller } from '../http/route.ts';
+import { authorize } from './authorize.ts';
+import { revoke } from './revoke.ts';
+import { token } from './token.ts';
+import type { TokenStore } from './tokens.ts';
+
+export function addOAuthRoutes(router: AppRouter, core: Core, tokens: TokenStore, wsUri: () => string): void {
+  const oauth = { kind: 'oauth' as const, group: 'Auth' as const, style: 'oauth' as const };
+  router.add('GET', '/restapi/oauth/authorize', { ...oauth, handler: (ctx) => authorize(core, tokens, ctx) });
+  router.add('POST', '/restapi/oauth/authorize', {
+    ...oauth,
+    handler: (ctx) => authorize(core, tokens, ctx),
+  });
+  router.add('POST', '/restapi/oauth/token', { ...oauth, handler: (ctx) => token(core, tokens, ctx) });
+  router.add('POST', '/restapi/oauth/revoke', { ...oauth, handler: (ctx) => revoke(core, tokens, ctx) });
+  router.add('POST', '/restapi/oauth/wstoken', {
+    kind: 'api',
+    group: 'Auth',
+    style: 'legacy',
+    handler: (ctx) => {
+      const caller = mustCaller(ctx);
+      const minted = tokens.mintWsToken(caller);
+      return json(200, { uri: wsUri(), ws_access_token: minted.token, expires_in: minted.expiresIn });
+    },
+  });
+}

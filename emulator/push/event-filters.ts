@@ -1,0 +1,28 @@
+// The two thread-messaging event filters (contract §9.1) and how they are named back to the client.
+import type { ThreadEventFilter } from './types.ts';
+
+export interface Identity {
+  accountId: string;
+  extensionId: string;
+}
+
+const FILTER_PATTERN = /^\/restapi\/v1\.0\/account\/([^/?#]+)\/message-threads\/(entries\/)?sync$/;
+
+export type FilterResolution =
+  | { ok: true; filter: ThreadEventFilter; expanded: string }
+  | { ok: false; reason: 'invalid' | 'foreign-account' };
+
+/** The event path RingCentral puts in `event` and returns in `eventFilters` (`~` expanded). */
+export function eventPath(accountId: string, filter: ThreadEventFilter): string {
+  const tail = filter === 'entries' ? 'message-threads/entries/sync' : 'message-threads/sync';
+  return `/restapi/v1.0/account/${accountId}/${tail}`;
+}
+
+export function resolveEventFilter(raw: string, identity: Identity): FilterResolution {
+  const match = FILTER_PATTERN.exec(raw.trim());
+  if (!match) return { ok: false, reason: 'invalid' };
+  const account = match[1];
+  if (account !== '~' && account !== identity.accountId) return { ok: false, reason: 'foreign-account' };
+  const filter: ThreadEventFilter = match[2] ? 'entries' : 'threads';
+  return { ok: true, filter, expanded: eventPath(identity.accountId, filter) };
+}

@@ -1,0 +1,58 @@
+// Validates a subscription create/update body sent over the socket (contract §9.2).
+import { z } from 'zod';
+import { resolveEventFilter, type Identity } from './event-filters.ts';
+import { RC_ERRORS, type RcError } from './rc-errors.ts';
+import type { ThreadEventFilter } from './types.ts';
+
+export interface ValidFilters {
+  filters: Set<ThreadEventFilter>;
+  eventFilters: string[];
+}
+
+export type BodyCheck = { ok: true; value: ValidFilters } | { ok: false; status: 400 | 403; error: RcError };
+
+const FiltersBody = z.object({ eventFilters: z.array(z.string()).min(1) });
+const DeliveryBody = z.object({ deliveryMode: z.object({ transportType: z.string() }) });
+
+export function checkEventFilters(body: unknown, identity: Identity): BodyCheck {
+  const parsed = FiltersBody.safeParse(body);
+  if (!parsed.success) return { ok: false, status: 400, error: RC_ERRORS.invalidParameter('eventFilters') };
+  const filters = new Set<ThreadEventFilter>();
+  const eventFilters: string[] = [];
+  const invalid: string[] = [];
+  let foreign = false;
+  for (const raw of parsed.data.eventFilters) {
+    const resolved = resolveEventFilter(raw, identity);
+    if (!resolved.ok) {
+      if (resolved.reason === 'foreign-account') foreign = true;
+      else invalid.push(raw);
+      continue;
+    }
+    if (!filters.has(resolved.filter)) eventFilters.push(resolved.expanded);
+    filters.add(resolved.filter);
+  }
+  if (invalid.length > 0) return { ok: false, status: 400, error: RC_ERRORS.invalidEventFilters(invalid) };
+  if (foreign) return { ok: false, status: 403, error: RC_ERRORS.foreignAccount() };
+  return { ok: true, value: { filters, eventFilters } };
+}
+
+/** WebSocket subscriptions are created over the socket with transportType WebSocket, nothing else. */
+export function checkCreateBody(body: unknown, identity: Identity): BodyCheck {
+  const delivery = DeliveryBody.safeParse(body);
+  if (!delivery.success) return { ok: false, status: 400, error: RC_ERRORS.invalidParameter('deliveryMode') };
+  const transportType = delivery.data.deliveryMode.transportType;
+  if (transportType !== 'WebSocket') {
+    return {
+      ok: false,
+      status: 400,
+      error: RC_ERRORS.invalidParameter('deliveryMode.transportType', transportType),
+    };
+  }
+  return checkEventFilters(body, identity);
+}
+
+/** An update with no body (or an empty object) only renews, as RingCentral's spec says. */
+export function isEmptyBody(body: unknown): boolean {
+  if (body === undefined || body === null) return true;
+  return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+}

@@ -1,0 +1,37 @@
+// CRM content script: wiring only. Decides whether to run here, then hands the page to lib/crm.
+import { onMessage, sendMessage } from '../../lib/messaging';
+import { adapterFor, knownCrmMatches } from '../../lib/crm';
+import type { StatesTransport } from '../../lib/crm/chip-states';
+import { runPageSessions } from '../../lib/crm/page-session';
+import { regionFromLanguages } from '../../lib/crm/region';
+import { crmSettings } from '../../lib/storage';
+
+const transport: StatesTransport = {
+  threadStates: (phones, names) => sendMessage('threadStates', { phones, names }),
+  openThread: (phone, name) => sendMessage('openThread', name ? { phone, name } : { phone }),
+  onChanged: (listener) => onMessage('threadStatesChanged', ({ data }) => listener(data.states)),
+};
+
+export default defineContentScript({
+  matches: knownCrmMatches(),
+  runAt: 'document_idle',
+  async main(ctx) {
+    // A custom-site registration and the manifest may both inject us; one copy per frame is enough.
+    const flags = globalThis as { __threadDeskCrm?: boolean };
+    if (flags.__threadDeskCrm) return;
+    flags.__threadDeskCrm = true;
+    const adapter = adapterFor(location.href);
+    const off = (ids: string[]) => ids.includes(adapter.id);
+    if (off((await crmSettings.getValue()).disabledAdapters)) return;
+    ctx.onInvalidated(crmSettings.watch((settings) => settings && off(settings.disabledAdapters) && ctx.abort()));
+    runPageSessions({
+      doc: document,
+      adapter,
+      transport,
+      defaultCountry: regionFromLanguages(navigator.languages),
+      signal: ctx.signal,
+      onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+      stop: () => ctx.abort(),
+    });
+  },
+});

@@ -1,0 +1,66 @@
+// One inbox row. The option's name is the customer (set by the list); the rest is its description.
+import { i18n } from '#i18n';
+import { formatPhone } from '@/lib/format/phone';
+import { formatDuration, formatFullTime, formatShortTime } from '@/lib/format/time';
+import type { MessageThread } from '@/lib/rc/schemas';
+import { isOpen, isUnread } from '@/lib/threads/rules';
+import { lastActivity } from '@/lib/ui/inbox';
+import { customerName, resourceLabel } from './display';
+import { useServices } from './services';
+
+export const ROW_HEIGHT = 76;
+
+export function ThreadRow({ thread, descriptionId }: { thread: MessageThread; descriptionId: string }) {
+  const { store, settings, inbox, now } = useServices();
+  const summary = store.summaries.value.get(thread.id);
+  const unread = isUnread(summary, store.reads.value.get(thread.id));
+  const me = settings.me.value;
+  const names = settings.contactNames.value;
+  const name = customerName(thread, names);
+  const hasName = !!names[thread.guestParty?.phoneNumber ?? ''];
+  const at = lastActivity(thread, summary);
+  const assignee = thread.assignee
+    ? thread.assignee.extensionId === me
+      ? i18n.t('thread.assignee.you')
+      : (thread.assignee.name ?? thread.assignee.extensionId)
+    : isOpen(thread)
+      ? i18n.t('thread.assignee.none')
+      : i18n.t('thread.status.resolved');
+  const waiting = isOpen(thread) && summary?.waitingSince;
+  return (
+    <div class={`thread-row${unread ? ' unread' : ''}`} data-testid="thread-row" data-thread-id={thread.id}>
+      <div class="row-line">
+        {unread && <span class="unread-dot" aria-hidden="true" />}
+        <span class="row-name" aria-hidden="true">
+          {name}
+        </span>
+        {summary?.optedOut && (
+          <span class="tag tag-warn" data-testid="opted-out">
+            {i18n.t('thread.optedOutTag')}
+          </span>
+        )}
+        <time class="row-time" dateTime={at} title={formatFullTime(at)}>
+          {formatShortTime(at, now.value)}
+        </time>
+      </div>
+      <div id={descriptionId} class="row-desc">
+        {unread && <span class="visually-hidden">{i18n.t('thread.unread')}. </span>}
+        <div class="row-meta">
+          {hasName && <span>{formatPhone(thread.guestParty?.phoneNumber)} · </span>}
+          <span>{resourceLabel(thread, inbox.resources.value)}</span>
+          <span> · {assignee}</span>
+          {waiting && (
+            <span class="waiting" title={formatFullTime(summary.waitingSince)}>
+              {' · '}
+              {i18n.t('thread.waiting', { duration: formatDuration(summary.waitingSince, now.value) })}
+            </span>
+          )}
+        </div>
+        <div class="row-preview">
+          {summary?.previewDirection === 'Outbound' && <span>{i18n.t('thread.previewYou')} </span>}
+          {summary?.preview ?? thread.label ?? ''}
+        </div>
+      </div>
+    </div>
+  );
+}

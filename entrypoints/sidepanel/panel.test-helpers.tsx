@@ -1,0 +1,50 @@
+// Renders the side panel against a seeded fake-indexeddb store, fakeBrowser storage and a fake background.
+import { render } from '@testing-library/preact';
+import { vi } from 'vitest';
+import * as items from '@/lib/storage';
+import type { AuthStatus, Capabilities, ConnectionStatus } from '@/lib/storage';
+import { caps, fakeChanges, fakeSend, ME, seedStore, T0, type Seed } from '@/lib/ui/ui.test-helpers';
+import { App } from './App';
+import { createPanelServices, ServicesContext } from './services';
+
+export interface PanelSetup {
+  seed?: Seed;
+  auth?: AuthStatus;
+  capabilities?: Capabilities | null;
+  connection?: ConnectionStatus;
+  contactNames?: Record<string, string>;
+  drafts?: Record<string, string>;
+  handlers?: Parameters<typeof fakeSend>[0];
+  /** Minutes after T0. */
+  now?: number;
+}
+
+export async function renderPanel(setup: PanelSetup = {}) {
+  await items.authStatus.setValue(
+    setup.auth ?? {
+      state: 'signedIn',
+      user: { extensionId: ME.extensionId, accountId: 'a1', name: ME.name },
+    },
+  );
+  await items.capabilities.setValue(setup.capabilities === undefined ? caps() : setup.capabilities);
+  if (setup.connection) await items.connectionStatus.setValue(setup.connection);
+  if (setup.contactNames) await items.contactNames.setValue(setup.contactNames);
+  if (setup.drafts) await items.drafts.setValue(setup.drafts);
+  const db = await seedStore(setup.seed);
+  const changes = fakeChanges();
+  const send = fakeSend(setup.handlers);
+  const openOptions = vi.fn();
+  const services = createPanelServices({
+    openDb: async () => db,
+    changes,
+    send,
+    openOptions,
+    now: () => T0 + (setup.now ?? 60) * 60_000,
+  });
+  const view = render(
+    <ServicesContext.Provider value={services}>
+      <App />
+    </ServicesContext.Provider>,
+  );
+  return { ...view, services, send, changes, db, openOptions };
+}

@@ -1,0 +1,69 @@
+// Everything the panel's screens share, created once by main.tsx (or by a test with fakes).
+import { signal, type ReadonlySignal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Send } from '@/lib/ui/api';
+import { createInboxModel, type InboxModel } from '@/lib/ui/inbox-model';
+import { createSettingsModel, type SettingsModel } from '@/lib/ui/settings-model';
+import type { ChangeSource } from '@/lib/ui/store-channel';
+import { createStoreModel, type StoreModel } from '@/lib/ui/store-model';
+import type { Store } from '@/lib/sync/db';
+
+export type Route =
+  | { name: 'inbox' }
+  | { name: 'thread'; threadId: string }
+  | { name: 'new'; phone?: string; sharedNumber?: string; contactName?: string };
+
+export interface PanelServices {
+  store: StoreModel;
+  settings: SettingsModel;
+  inbox: InboxModel;
+  send: Send;
+  route: ReadonlySignal<Route>;
+  navigate(route: Route): void;
+  /** Current time, ticking every 30 s so waiting times move. */
+  now: ReadonlySignal<number>;
+  openOptions(): void;
+  dispose(): void;
+}
+
+export interface PanelDeps {
+  openDb: () => Promise<Store>;
+  changes?: ChangeSource;
+  send: Send;
+  openOptions: () => void;
+  now?: () => number;
+}
+
+export function createPanelServices(deps: PanelDeps): PanelServices {
+  const store = createStoreModel({ openDb: deps.openDb, changes: deps.changes });
+  const settings = createSettingsModel();
+  const inbox = createInboxModel(store, settings, deps.send);
+  const route = signal<Route>({ name: 'inbox' });
+  const clock = deps.now ?? Date.now;
+  const now = signal(clock());
+  const tick = setInterval(() => (now.value = clock()), 30_000);
+  return {
+    store,
+    settings,
+    inbox,
+    send: deps.send,
+    route,
+    navigate: (next) => (route.value = next),
+    now,
+    openOptions: deps.openOptions,
+    dispose() {
+      clearInterval(tick);
+      store.dispose();
+      settings.dispose();
+    },
+  };
+}
+
+export const ServicesContext = createContext<PanelServices | null>(null);
+
+export function useServices(): PanelServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('ServicesContext missing');
+  return services;
+}

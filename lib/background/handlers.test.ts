@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { Outbox } from '../outbox/outbox';
+import type { MessageThread } from '../rc/schemas';
+import { authStatus, capabilities, contactNames, panelFocus } from '../storage';
+import { openStore, type Store } from '../sync/db';
+import { subscribedTabs } from './chip-subscribers';
+import { createHandlers, registerHandlers } from './handlers';
+
+const PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' };
+const CRM = {
+  id: 'test-extension-id',
+  url: 'https://crm.example.com/contacts/1',
+  tab: { id: 7, windowId: 1 },
+};
+let n = 0;
+
+const thread: MessageThread = {
+  id: 't1',
+  status: 'Open',
+  availability: 'Alive',
+  owner: { extensionId: 'q1' },
+  ownerParty: { phoneNumber: '+15550000001' },
+  guestParty: { phoneNumber: '+15551230000' },
+  assignee: { extensionId: '101', name: 'Me' },
+  creationTime: '2026-01-01T00:00:00.000Z',
+  lastModifiedTime: '2026-01-01T00:00:00.000Z',
+};
+
+/** Sends a message the way @webext-core/messaging does, with the sender the browser would set. */
+async function call(type: string, data: unknown, sender: object) {
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(
+    { id: 1, type, data, timestamp: Date.now() },
+    sender,
+  );
+  return reply as { res?: unknown; err?: { message: string } };
+}
+
+describe('background handlers', () => {
+  let db: Store;
+  let remove: () => void;
+  const synced: string[] = [];
+
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    db = await openStore(`handlers-test-${++n}`);
+    await db.put('threads', thread);
+    await authStatus.setValue({
+      state: 'signedIn',
+      user: { extensionId: '101', accountId: '1', name: 'Me' },
+    });
+    const outbox = new Outbox({
+      db: async () => db,
+      rc: async () => ({ request: async () => undefined as never }),
+      me: async () => undefined,
+    });
+    const handlers = createHandlers({
+      getClient: () => Promise.reject(new Error('no RingCentral in this test')),
+      db: async () => db,
+      outbox,
+      sync: { syncNow: async () => void synced.push('sync') },
+      refreshCapabilities: async () => undefined,
+    });
+    remove?.();
+    remove = registerHandlers(handlers);
+  });
+
+  it('refuses a content script asking for a page-only request', async () => {
+    const reply = await call('assign', { threadId: 't1', extensionId: '101' }, CRM);
+    expect(reply.err?.message).toMatch(/^\[forbidden\] /);
+  });
+
+  it('refuses senders that are not this extension, whatever they claim', async () => {
+    const reply = await call('getStatus', {}, { ...PAGE, id: 'other-extension' });
+    expect(reply.err?.message).toMatch(/^\[forbidden\] /);
+    const noUrl = await call('getStatus', {}, { id: 'test-extension-id' });
+    expect(noUrl.err?.message).toMatch(/^\[forbidden\] /);
+  });
+
+  it('refuses an invalid payload before doing anything', async () => {
+    const reply = await call('send', { from: '+15550000001', to: 'not a number', text: 'hi' }, PAGE);
+    expect(reply.err?.message).toMatch(/^\[invalidRequest\] .*\(to\)/);
+    expect(await db.getAll('outbox')).toEqual([]);
+  });
+
+  it('answers chip states to a content script and remembers its tab', async () => {
+    const reply = await call(
+      'threadStates',
+      { phones: ['+15551230000', '+15559999999'], names: { '+15551230000': 'Ada Lovelace' } },
+      CRM,
+    );
+    expect(reply.res).toEqual({
+      '+15551230000': { kind: 'mine', unread: false, threadId: 't1' },
+      '+15559999999': { kind: 'none', unread: false },
+    });
+    expect(subscribedTabs()).toContainEqual({ tabId: 7, phones: ['+15551230000', '+15559999999'] });
+    expect(await contactNames.getValue()).toMatchObject({ '+15551230000': 'Ada Lovelace' });
+  });
+
+  it('openThread opens the panel for the tab and focuses the open thread, or the number', async () => {
+    const opened: unknown[] = [];
+    const g = globalThis as { chrome?: unknown };
+    g.chrome = { sidePanel: { open: async (o: unknown) => void opened.push(o) } };
+    await call('openThread', { phone: '+15551230000', name: 'Ada' }, CRM);
+    delete g.chrome;
+    expect(opened).toEqual([{ tabId: 7, windowId: 1 }]);
+    expect(await panelFocus.getValue()).toMatchObject({ threadId: 't1', name: 'Ada' });
+    await capabilities.setValue({
+      me: { extensionId: '101' },
+      feature: { available: true },
+      resources: [
+        { id: 'q1', name: 'Support', type: 'Department', sharedNumbers: ['+15550000001'], handlers: [] },
+      ],
+      fetchedAt: 0,
+    });
+    await call('openThread', { phone: '+15557777777' }, CRM);
+    const focus = await panelFocus.getValue();
+    expect(focus).toMatchObject({ phone: '+15557777777', sharedNumber: '+15550000001' });
+    expect(focus?.threadId).toBeUndefined();
+  });
+
+  it('markRead only moves forward', async () => {
+    await call('markRead', { threadId: 't1', time: '2026-01-02T00:00:00.000Z' }, PAGE);
+    await call('markRead', { threadId: 't1', time: '2026-01-01T00:00:00.000Z' }, PAGE);
+    expect(await db.get('reads', 't1')).toBe('2026-01-02T00:00:00.000Z');
+  });
+
+  it('refuses attachments off the server and maps failures to [code] messages', async () => {
+    const reply = await call('assign', { threadId: 't1', extensionId: null }, PAGE);
+    expect(reply.err?.message).toMatch(/^\[\w+\] /);
+    const sent = await call('send', { from: '+15550000001', to: '+15551230000', text: 'hi' }, PAGE);
+    expect(sent.res).toMatchObject({ localId: expect.any(String) });
+    expect(await db.getAll('outbox')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,258 @@
+// Every request of lib/messaging.ts, answered by the background: sender checked from what the browser set,
+// payload parsed with the request's schema, RingCentral failures turned into `[code] message` for the agent.
+import { browser } from 'wxt/browser';
+import {
+  onMessage,
+  protocolErrorMessage,
+  requestSchemas,
+  type RequestData,
+  type RequestName,
+} from '../messaging';
+import { signInInteractive, signInJwt, signOut } from '../auth/session';
+import { openSidePanel } from '../browser/side-panel';
+import type { Outbox } from '../outbox/outbox';
+import {
+  assignThread,
+  createNote,
+  deleteMessages,
+  deleteNotes,
+  deleteThread,
+  resolveThread,
+  updateNote,
+} from '../rc/api';
+import type { RcClient } from '../rc/client';
+import { allowedOrigins } from '../rc/client';
+import { toProtocolError } from '../rc/errors';
+import type { MessageThread, ThreadMessage } from '../rc/schemas';
+import { authStatus, capabilities, contactNames, panelFocus, type PanelFocus } from '../storage';
+import { readReads, readSummaries, readThreads, type Store } from '../sync/db';
+import { chipStates } from '../threads/chip-state';
+import { openThreadFor } from '../threads/rules';
+import { rememberTab } from './chip-subscribers';
+import { blobToDataUrl, dataUrlToBlob } from './data-url';
+import {
+  checkSender,
+  originOf,
+  validateRequest,
+  type SenderKind,
+  type SenderLike,
+  type Self,
+} from './sender';
+import type { Page } from '../messaging';
+
+/** The sync engine as the handlers need it; the background passes the real one. */
+export interface SyncPort {
+  syncNow(): Promise<void>;
+  applyLocalThread?(thread: MessageThread): Promise<void>;
+  applyLocalMessage?(message: ThreadMessage): Promise<void>;
+  loadHistory?(threadId: string): Promise<Page>;
+  loadResolved?(page: number): Promise<Page>;
+}
+
+export interface HandlerDeps {
+  getClient(): Promise<RcClient>;
+  db(): Promise<Store>;
+  outbox: Outbox;
+  sync: SyncPort;
+  refreshCapabilities(): Promise<unknown>;
+  self?: Self;
+}
+
+export interface RequestContext {
+  sender: SenderLike;
+  kind: SenderKind;
+}
+
+type Listener<N extends RequestName> = Parameters<typeof onMessage<N>>[1];
+type Reply<N extends RequestName> = Awaited<ReturnType<Listener<N>>>;
+export type Handlers = {
+  [N in RequestName]: (data: RequestData<N>, ctx: RequestContext) => Promise<Reply<N>>;
+};
+
+const MAX_CONTACT_NAMES = 5000;
+
+export function currentSelf(): Self {
+  return { extensionId: browser.runtime.id, extensionOrigin: originOf(browser.runtime.getURL('/')) ?? '' };
+}
+
+async function myExtensionId(): Promise<string> {
+  const status = await authStatus.getValue();
+  if (status.state !== 'signedIn' || !status.user) {
+    throw new Error(protocolErrorMessage('signedOut', 'Sign in to RingCentral first.'));
+  }
+  return status.user.extensionId;
+}
+
+async function saveNames(names: Record<string, string>): Promise<void> {
+  const entries = Object.entries(names);
+  if (entries.length === 0) return;
+  const current = await contactNames.getValue();
+  if (entries.every(([p, n]) => current[p] === n)) return;
+  const merged = Object.entries({ ...current, ...names });
+  await contactNames.setValue(Object.fromEntries(merged.slice(-MAX_CONTACT_NAMES)));
+}
+
+const unavailable = (what: string) =>
+  new Error(protocolErrorMessage('server', `${what} is not available yet.`));
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const afterThreadChange = async (thread: MessageThread) => {
+    if (deps.sync.applyLocalThread) await deps.sync.applyLocalThread(thread);
+    else void deps.sync.syncNow().catch(() => undefined);
+  };
+  const resyncEntries = () => void deps.sync.syncNow().catch(() => undefined);
+
+  return {
+    async threadStates({ phones, names }, ctx) {
+      if (names) await saveNames(names);
+      const tabId = ctx.sender.tab?.id;
+      if (tabId !== undefined) rememberTab(tabId, phones);
+      const status = await authStatus.getValue();
+      const me = status.user?.extensionId;
+      if (status.state !== 'signedIn' || !me) {
+        return Object.fromEntries(phones.map((p) => [p, { kind: 'none' as const, unread: false }]));
+      }
+      const db = await deps.db();
+      const [threads, summaries, reads] = await Promise.all([
+        readThreads(db),
+        readSummaries(db),
+        readReads(db),
+      ]);
+      return chipStates(phones, { threads, summaries, reads, me });
+    },
+
+    async openThread({ phone, name }, ctx) {
+      // Open first, while the click that sent this message still counts as a user gesture.
+      // If it fails the focus is still saved, and an already open panel follows it.
+      const opening = openSidePanel({ tabId: ctx.sender.tab?.id, windowId: ctx.sender.tab?.windowId }).catch(
+        (e: unknown) => console.warn('ThreadDesk could not open the side panel', e),
+      );
+      const db = await deps.db();
+      const thread = openThreadFor(await readThreads(db), phone);
+      const caps = await capabilities.getValue();
+      const shared = [...new Set(caps?.resources.flatMap((r) => r.sharedNumbers) ?? [])];
+      const focus: Omit<PanelFocus, 'nonce'> = thread
+        ? { threadId: thread.id, phone }
+        : shared.length === 1
+          ? { phone, sharedNumber: shared[0] }
+          : { phone };
+      if (name) {
+        focus.name = name;
+        await saveNames({ [phone]: name });
+      }
+      await panelFocus.setValue({ ...focus, nonce: crypto.randomUUID() });
+      await opening;
+    },
+
+    getStatus: async () => authStatus.getValue(),
+    signIn: async () => signInInteractive(),
+    signInJwt: async (creds) => signInJwt(creds),
+    signOut: async () => signOut(),
+    syncNow: async () => deps.sync.syncNow(),
+    refreshCapabilities: async () => void (await deps.refreshCapabilities()),
+
+    async send({ threadId, from, to, text, attachments }) {
+      await myExtensionId();
+      const localId = await deps.outbox.enqueue({
+        threadId,
+        from,
+        to,
+        text,
+        attachments: attachments?.map((a) => ({
+          name: a.name,
+          type: a.type,
+          data: dataUrlToBlob(a.dataUrl),
+        })),
+      });
+      return { localId };
+    },
+    retrySend: async ({ localId }) => deps.outbox.retry(localId),
+    discardSend: async ({ localId }) => deps.outbox.discard(localId),
+
+    async assign({ threadId, extensionId }) {
+      await afterThreadChange(await assignThread(await deps.getClient(), threadId, extensionId));
+    },
+    async resolve({ threadId }) {
+      await afterThreadChange(await resolveThread(await deps.getClient(), threadId));
+    },
+    async deleteThread({ threadId }) {
+      await deleteThread(await deps.getClient(), threadId);
+      const stored = await (await deps.db()).get('threads', threadId);
+      if (stored) {
+        await afterThreadChange({
+          ...stored,
+          availability: 'Deleted',
+          assignee: null,
+          lastModifiedTime: new Date().toISOString(),
+        });
+      }
+    },
+    async deleteMessages({ ids }) {
+      await deleteMessages(await deps.getClient(), ids);
+      resyncEntries();
+    },
+    async addNote({ threadId, text }) {
+      await createNote(await deps.getClient(), threadId, text);
+      resyncEntries();
+    },
+    async editNote({ noteId, text }) {
+      await updateNote(await deps.getClient(), noteId, text);
+      resyncEntries();
+    },
+    async deleteNote({ noteId }) {
+      await deleteNotes(await deps.getClient(), [noteId]);
+      resyncEntries();
+    },
+    async loadHistory({ threadId }) {
+      if (!deps.sync.loadHistory) throw unavailable('History');
+      return deps.sync.loadHistory(threadId);
+    },
+    async loadResolved({ page }) {
+      if (!deps.sync.loadResolved) throw unavailable('Resolved conversations');
+      return deps.sync.loadResolved(page);
+    },
+
+    async fetchAttachment({ uri }) {
+      const client = await deps.getClient();
+      if (!allowedOrigins(client.server).has(new URL(uri).origin)) {
+        throw new Error(
+          protocolErrorMessage('forbidden', 'That attachment is not on the RingCentral server.'),
+        );
+      }
+      const { blob, contentType } = await client.fetchBinary(uri);
+      return { dataUrl: await blobToDataUrl(blob, contentType), contentType };
+    },
+
+    async markRead({ threadId, time }) {
+      const db = await deps.db();
+      const seen = await db.get('reads', threadId);
+      if (!seen || time > seen) await db.put('reads', time, threadId);
+    },
+  };
+}
+
+/** Checks, validates and runs one request; every failure leaves as `[code] message`. */
+export async function handleRequest<N extends RequestName>(
+  handlers: Handlers,
+  name: N,
+  data: unknown,
+  sender: SenderLike | undefined,
+  self: Self,
+): Promise<Reply<N>> {
+  const kind = checkSender(name, sender, self);
+  const parsed = validateRequest(name, data) as RequestData<N>;
+  try {
+    return await handlers[name](parsed, { sender: sender!, kind });
+  } catch (e) {
+    throw await toProtocolError(e);
+  }
+}
+
+/** Registers every request with the messaging library; returns a function that removes them all. */
+export function registerHandlers(handlers: Handlers, self: Self = currentSelf()): () => void {
+  const removers = (Object.keys(requestSchemas) as RequestName[]).map((name) =>
+    onMessage(name, ((message: { data: unknown; sender: SenderLike }) =>
+      handleRequest(handlers, name, message.data, message.sender, self)) as Listener<typeof name>),
+  );
+  return () => removers.forEach((r) => r());
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { checkSender, originOf } from './sender';
+
+const self = { extensionId: 'abc', extensionOrigin: 'chrome-extension://abc' };
+
+describe('checkSender', () => {
+  it('tells our pages from content scripts by the URL the browser set', () => {
+    expect(checkSender('assign', { id: 'abc', url: 'chrome-extension://abc/sidepanel.html' }, self)).toBe(
+      'page',
+    );
+    expect(checkSender('openThread', { id: 'abc', url: 'https://crm.example/x', tab: { id: 1 } }, self)).toBe(
+      'content',
+    );
+    expect(() =>
+      checkSender('assign', { id: 'abc', url: 'https://crm.example/x', tab: { id: 1 } }, self),
+    ).toThrow(/^\[forbidden\] /);
+  });
+
+  it('another extension’s page is not ours, even with the same scheme', () => {
+    expect(() =>
+      checkSender('assign', { id: 'abc', url: 'chrome-extension://evil/page.html' }, self),
+    ).toThrow(/^\[forbidden\] /);
+    expect(() =>
+      checkSender('getStatus', { id: 'evil', url: 'chrome-extension://abc/x.html' }, self),
+    ).toThrow(/^\[forbidden\] /);
+  });
+
+  it('compares scheme and host, not URL.origin (which is "null" for extension schemes in some engines)', () => {
+    expect(originOf('chrome-extension://abc/sidepanel.html')).toBe('chrome-extension://abc');
+    expect(originOf('moz-extension://1234-5678/options.html')).toBe('moz-extension://1234-5678');
+    expect(originOf('about:blank')).toBeUndefined();
+    expect(() => checkSender('getStatus', { id: 'abc', url: 'about:blank' }, self)).toThrow(
+      /^\[forbidden\] /,
+    );
+  });
+});

@@ -1,0 +1,40 @@
+// Runs work when the page is idle, in slices that keep every task short (requestIdleCallback's deadline,
+// or a fixed slice where the browser has no requestIdleCallback).
+
+export interface Deadline {
+  /** Milliseconds left in this slice. */
+  timeRemaining(): number;
+}
+
+/**
+ * Longest slice we take even when the browser offers more (its idle periods last up to 50 ms). Every
+ * slice that adds chips costs the page one relayout, which on a huge table takes longer than the slice;
+ * fewer, fuller slices finish sooner, while staying clear of 50 ms long tasks.
+ */
+export const SLICE_MS = 30;
+/** How long a slice may wait for idle time before it runs anyway, so a busy page still gets chips. */
+const IDLE_TIMEOUT_MS = 300;
+
+type IdleWindow = Window & {
+  requestIdleCallback?: (cb: (deadline: Deadline) => void, options?: { timeout: number }) => number;
+  cancelIdleCallback?: (handle: number) => void;
+};
+
+/** Calls `work` with a deadline once the page is idle; returns a function that cancels it. */
+export function whenIdle(win: Window, work: (deadline: Deadline) => void): () => void {
+  const w = win as IdleWindow;
+  const capped = (deadline: Deadline, start: number): Deadline => ({
+    timeRemaining: () => Math.min(deadline.timeRemaining(), SLICE_MS - (performance.now() - start)),
+  });
+  if (typeof w.requestIdleCallback === 'function' && typeof w.cancelIdleCallback === 'function') {
+    const handle = w.requestIdleCallback((deadline) => work(capped(deadline, performance.now())), {
+      timeout: IDLE_TIMEOUT_MS,
+    });
+    return () => w.cancelIdleCallback!(handle);
+  }
+  const handle = win.setTimeout(() => {
+    const start = performance.now();
+    work({ timeRemaining: () => SLICE_MS - (performance.now() - start) });
+  }, 0);
+  return () => win.clearTimeout(handle);
+}

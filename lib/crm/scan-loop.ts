@@ -1,0 +1,142 @@
+// The incremental scan: a first pass over the container, then only the subtrees that change, in idle-time
+// slices. A MutationObserver queues changed subtrees (in open shadow roots too); it ignores our own chips.
+import { CHIP_TAG } from '../phone/elements';
+import { whenIdle, type Deadline } from './idle';
+import { ScanQueue } from './scan-queue';
+import { scanParts, segmentRoot } from './segment-root';
+
+export interface ScanHooks<M> {
+  /** Finds the numbers in a subtree; told of shadow roots and hidden elements met on the way. */
+  detect(root: Node, seen: { shadowRoot(root: ShadowRoot): void; hidden(el: Element): void }): M[];
+  /** Receives each scanned subtree's numbers (an empty list when it has none any more). */
+  scanned(root: Node, matches: M[]): void;
+  /** Called after each slice that scanned something; `removals` when the page removed nodes since. */
+  sliceDone(removals: boolean): void;
+}
+
+export interface ScanLoopOptions<M> extends ScanHooks<M> {
+  container: Element;
+  signal: AbortSignal;
+  /** Subtrees with more elements than this are scanned child by child (default 1500). */
+  maxElements?: number;
+  /** Runs a slice of work; idle time by default (tests pass their own deadlines). */
+  scheduler?: (work: (deadline: Deadline) => void) => () => void;
+}
+
+const WATCHED_ATTRIBUTES = ['href', 'value', 'readonly', 'hidden', 'aria-hidden', 'style', 'class', 'contenteditable'];
+/** Attributes that can show content we skipped as hidden, or hide content we decorated. */
+const VISIBILITY_ATTRIBUTES = new Set(['hidden', 'aria-hidden', 'style', 'class', 'contenteditable']);
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: WATCHED_ATTRIBUTES,
+};
+
+export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
+  const { container, signal } = options;
+  const doc = container.ownerDocument;
+  const win = doc.defaultView!;
+  const maxElements = options.maxElements ?? 1500;
+  const scheduler = options.scheduler ?? ((work: (deadline: Deadline) => void) => whenIdle(win, work));
+  const queue = new ScanQueue();
+  const observed = new WeakSet<Node>();
+  /** Elements skipped as hidden: looked at again when an attribute that may show them changes. */
+  const hidden = new Set<Element>();
+  let cancelSlice: (() => void) | undefined;
+  let removals = false;
+
+  const seen = {
+    shadowRoot(root: ShadowRoot) {
+      if (observed.has(root)) return;
+      observed.add(root);
+      observer.observe(root, OBSERVE);
+    },
+    hidden(el: Element) {
+      hidden.add(el);
+    },
+  };
+
+  function schedule(): void {
+    if (cancelSlice || signal.aborted || queue.size === 0) return;
+    cancelSlice = scheduler(slice);
+  }
+
+  function slice(deadline: Deadline): void {
+    cancelSlice = undefined;
+    if (signal.aborted) return;
+    let scannedAny = false;
+    // At least one subtree per slice, so that a page that is never idle still progresses.
+    for (let node = queue.take(); node; node = deadline.timeRemaining() > 1 ? queue.take() : undefined) {
+      if (!node.isConnected) continue;
+      const parts = node.nodeType === 1 ? scanParts(node as Element, maxElements) : undefined;
+      if (parts) {
+        queue.putFirst(parts);
+        continue;
+      }
+      options.scanned(node, options.detect(node, seen));
+      scannedAny = true;
+    }
+    if (scannedAny) {
+      options.sliceDone(removals);
+      removals = false;
+    }
+    schedule();
+  }
+
+  function queueChange(node: Node | undefined): void {
+    if (node && node !== doc) queue.add(node);
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      const target = record.target;
+      if (isOurs(target)) continue;
+      if (record.type === 'characterData') queueChange(segmentRoot(target));
+      else if (record.type === 'attributes') attributeChanged(target as Element, record.attributeName!);
+      else childrenChanged(record);
+    }
+    schedule();
+  }
+
+  function childrenChanged(record: MutationRecord): void {
+    for (const node of Array.from(record.addedNodes)) {
+      if (isOurs(node)) continue;
+      queueChange(node.nodeType === 1 ? segmentRoot(node) : segmentRoot(record.target));
+    }
+    if (record.removedNodes.length > 0) removals = true;
+    for (const node of Array.from(record.removedNodes)) {
+      // A removed block took its chips along; a removed text or inline node may leave one behind.
+      if (isOurs(node) || (node.nodeType === 1 && segmentRoot(node) === node)) continue;
+      queueChange(segmentRoot(record.target));
+    }
+  }
+
+  function attributeChanged(el: Element, name: string): void {
+    if (!VISIBILITY_ATTRIBUTES.has(name)) return queueChange(segmentRoot(el));
+    if (name === 'contenteditable' || name === 'hidden' || name === 'aria-hidden') queueChange(segmentRoot(el));
+    for (const h of hidden) {
+      if (!h.isConnected) hidden.delete(h);
+      else if (el === h || el.contains(h)) {
+        hidden.delete(h);
+        queueChange(segmentRoot(h));
+      }
+    }
+  }
+
+  const observer = new win.MutationObserver(onMutations);
+  observer.observe(container, OBSERVE);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    cancelSlice?.();
+    queue.clear();
+    hidden.clear();
+  });
+  queue.add(container);
+  schedule();
+}
+
+function isOurs(node: Node): boolean {
+  return node.nodeName === CHIP_TAG.toUpperCase();
+}

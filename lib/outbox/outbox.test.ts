@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestOptions } from '../rc/client';
+import { RcError } from '../rc/errors';
+import type { ThreadMessage } from '../rc/schemas';
+import { openStore, type OutboxItem } from '../sync/db';
+import { afterFailure, backoffMs, classify, findSentMatch } from './machine';
+import { Outbox } from './outbox';
+
+const ME = '101';
+let dbCount = 0;
+
+function message(over: Partial<ThreadMessage> = {}): ThreadMessage {
+  return {
+    id: `m${Math.random()}`,
+    threadId: 't1',
+    availability: 'Alive',
+    creationTime: new Date(1_000_000).toISOString(),
+    lastModifiedTime: new Date(1_000_000).toISOString(),
+    direction: 'Outbound',
+    text: 'hello',
+    author: { extensionId: ME },
+    ...over,
+  };
+}
+
+const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({
+  localId: 'l1',
+  threadId: 't1',
+  from: '+15550000001',
+  to: '+15551230000',
+  text: 'hello',
+  createdAt: 1_000_000,
+  state: 'queued',
+  attempts: 1,
+  ...over,
+});
+
+describe('outbox decisions', () => {
+  it('classifies failures', () => {
+    expect(classify(new RcError('MSG-427', 'x', { status: 403 }))).toBe('permanent');
+    expect(classify(new RcError('CMN-101', 'x', { status: 400 }))).toBe('permanent');
+    expect(classify(new RcError('network', 'x'))).toBe('uncertain');
+    expect(classify(new RcError('timeout', 'x'))).toBe('uncertain');
+    expect(classify(new RcError('CMN-201', 'x', { status: 503 }))).toBe('uncertain');
+    expect(classify(new RcError('CMN-301', 'x', { status: 429 }))).toBe('retry');
+    expect(classify(new RcError('signedOut', 'x', { status: 401 }))).toBe('paused');
+  });
+
+  it('backs off exponentially with jitter, capped', () => {
+    expect(backoffMs(1, 0)).toBe(500);
+    expect(backoffMs(1, 1)).toBe(1000);
+    expect(backoffMs(4, 0.5)).toBe(6000);
+    expect(backoffMs(30, 1)).toBe(300_000);
+  });
+
+  it('MSG-427 fails the item for good with the text kept; 429 waits at least Retry-After', () => {
+    const failed = afterFailure(item(), new RcError('MSG-427', 'not assigned', { status: 403 }), 0, 0.5);
+    expect(failed).toMatchObject({
+      state: 'failed',
+      text: 'hello',
+      error: { code: 'notAssignee', permanent: true },
+    });
+    const limited = afterFailure(
+      item(),
+      new RcError('CMN-301', 'x', { status: 429, retryAfterMs: 30_000 }),
+      0,
+      0,
+    );
+    expect(limited).toMatchObject({ state: 'retrying', nextAttemptAt: 30_000 });
+    expect(limited.uncertain).toBeFalsy();
+    const net = afterFailure(item(), new RcError('network', 'x'), 0, 0);
+    expect(net).toMatchObject({ state: 'retrying', uncertain: true, error: { code: 'offline' } });
+  });
+
+  it('matches only my outbound message with the same text, created after the item, not already claimed', () => {
+    const mine = message({ id: 'a', creationTime: new Date(1_000_500).toISOString() });
+    const old = message({ id: 'b', creationTime: new Date(1_000_000 - 10 * 60_000).toISOString() });
+    const other = message({ id: 'c', author: { extensionId: '999' } });
+    const inbound = message({ id: 'd', direction: 'Inbound', author: undefined });
+    const differentText = message({ id: 'e', text: 'bye' });
+    const all = [old, other, inbound, differentText, mine];
+    expect(findSentMatch(item(), all, ME, new Set())?.id).toBe('a');
+    expect(findSentMatch(item(), all, ME, new Set(['a']))).toBeUndefined();
+  });
+});
+
+/** A RingCentral stand-in that answers send and list calls from a script, and records what was sent. */
+function scriptedRc(script: Array<'ok' | 'lost' | 'net' | '500' | '427' | '429'>) {
+  const server: ThreadMessage[] = [];
+  let now = 1_000_000;
+  const calls: string[] = [];
+  const rc = {
+    async request<T>(method: string, path: string, o: RequestOptions<T> = {}): Promise<T> {
+      calls.push(`${method} ${path}`);
+      if (method === 'GET' && path.endsWith('/messages')) {
+        return o.schema!.parse({ records: server, paging: { perPage: 1000 } });
+      }
+      const step = script.shift() ?? 'ok';
+      const body = o.body as { text: string; threadId?: string };
+      const stored = message({
+        id: `srv${server.length}`,
+        text: body.text,
+        creationTime: new Date(now).toISOString(),
+      });
+      if (step === 'ok' || step === 'lost' || step === '500') server.push(stored);
+      if (step === 'ok') return o.schema!.parse(stored);
+      if (step === 'lost' || step === 'net') throw new RcError('network', 'fetch failed');
+      if (step === '500') throw new RcError('CMN-201', 'oops', { status: 500 });
+      if (step === '427') throw new RcError('MSG-427', 'The thread is not assigned', { status: 403 });
+      throw new RcError('CMN-301', 'slow down', { status: 429, retryAfterMs: 2000 });
+    },
+  };
+  return { rc, server, calls, tick: (ms: number) => (now += ms), time: () => now };
+}
+
+async function outboxWith(script: Parameters<typeof scriptedRc>[0]) {
+  const s = scriptedRc(script);
+  const db = await openStore(`outbox-test-${++dbCount}`);
+  const applied: ThreadMessage[] = [];
+  const outbox = new Outbox({
+    db: async () => db,
+    rc: async () => s.rc,
+    me: async () => ME,
+    applyLocalMessage: (m) => void applied.push(m),
+    now: s.time,
+    random: () => 0.5,
+    sleep: async (ms) => void s.tick(ms),
+  });
+  return { ...s, db, outbox, applied };
+}
+
+describe('Outbox', () => {
+  it('writes the item before sending, sends it, removes it and applies the message', async () => {
+    const o = await outboxWith(['ok']);
+    const id = await o.outbox.enqueue({
+      threadId: 't1',
+      from: '+15550000001',
+      to: '+15551230000',
+      text: 'hi',
+    });
+    expect(id).toMatch(/-/);
+    await o.outbox.kick();
+    expect(o.server.map((m) => m.text)).toEqual(['hi']);
+    expect(await o.db.getAll('outbox')).toEqual([]);
+    expect(o.applied.map((m) => m.text)).toEqual(['hi']);
+  });
+
+  it('after lost replies and 500s that did reach the server, each message exists exactly once', async () => {
+    const o = await outboxWith(['lost', 'net', '500', 'ok', '429', 'lost', 'ok']);
+    for (const text of ['one', 'two', 'three', 'four']) {
+      await o.outbox.enqueue({ threadId: 't1', from: '+15550000001', to: '+15551230000', text });
+    }
+    await o.outbox.kick();
+    expect(o.server.map((m) => m.text)).toEqual(['one', 'two', 'three', 'four']);
+    expect(await o.db.getAll('outbox')).toEqual([]);
+  });
+
+  it('keeps a refused send as failed with its text, and sends the next one', async () => {
+    const o = await outboxWith(['427', 'ok']);
+    const failedId = await o.outbox.enqueue({ threadId: 't1', from: '+15550000001', to: '+1555', text: 'a' });
+    await o.outbox.enqueue({ threadId: 't1', from: '+15550000001', to: '+15551230000', text: 'b' });
+    await o.outbox.kick();
+    const [failed] = await o.db.getAll('outbox');
+    expect(failed).toMatchObject({
+      localId: failedId,
+      state: 'failed',
+      text: 'a',
+      error: { code: 'notAssignee' },
+    });
+    expect(o.server.map((m) => m.text)).toEqual(['b']);
+    await o.outbox.retry(failedId, 'a, edited');
+    await o.outbox.kick();
+    expect(o.server.map((m) => m.text)).toEqual(['b', 'a, edited']);
+    await o.outbox.discard('none');
+  });
+
+  it('resumes an item left "sending" by a stopped worker without sending it twice', async () => {
+    const o = await outboxWith([]);
+    o.server.push(message({ id: 'already', text: 'hello', creationTime: new Date(1_000_100).toISOString() }));
+    await o.db.put('outbox', item({ state: 'sending' }));
+    await o.outbox.kick();
+    expect(o.server).toHaveLength(1);
+    expect(await o.db.getAll('outbox')).toEqual([]);
+    expect(o.applied.map((m) => m.id)).toEqual(['already']);
+  });
+});
+
+describe('Outbox and opt-outs', () => {
+  it('fails a send to a customer who opted out of that number, without sending', async () => {
+    const o = await outboxWith([]);
+    await o.db.put(
+      'meta',
+      { '+15550000001>+15551230000': { out: true, at: '2026-01-01T00:00:00.000Z' } },
+      'optOuts',
+    );
+    const id = await o.outbox.enqueue({
+      threadId: 't1',
+      from: '+15550000001',
+      to: '+15551230000',
+      text: 'hi',
+    });
+    await o.outbox.kick();
+    expect(await o.db.get('outbox', id)).toMatchObject({
+      state: 'failed',
+      error: { code: 'optedOut', permanent: true },
+    });
+    expect(o.server).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// The label of the field a value is shown in, read the ways CRMs lay fields out: a table or ARIA grid
+// column header, a <dt> before a <dd>, a <label> for an input, or a short text element just before it.
+
+const MAX_LABEL = 40;
+
+/** Column headers per table or grid, kept for one scan. */
+export type HeaderCache = WeakMap<Element, string[]>;
+
+export function genericFieldLabel(el: Element, headers: HeaderCache): string | undefined {
+  const cell = el.closest('td,th,[role=gridcell],[role=cell]');
+  if (cell) return columnHeader(cell, headers);
+  const dd = el.closest('dd');
+  if (dd) return shortText(dd.previousElementSibling);
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length > 0) return shortText(labels[0]!);
+  // <div><span class="label">Order #</span><span>4155550100</span></div>, up to two levels up.
+  for (let e: Element | null = el, depth = 0; e && depth < 3; e = e.parentElement, depth++) {
+    const previous = e.previousElementSibling;
+    if (previous) return shortText(previous);
+  }
+  return undefined;
+}
+
+function shortText(el: Element | null): string | undefined {
+  const text = el?.textContent?.trim();
+  return text && text.length <= MAX_LABEL && !/\d/.test(text) ? text : undefined;
+}
+
+function columnHeader(cell: Element, headers: HeaderCache): string | undefined {
+  const grid = cell.closest('table,[role=grid],[role=treegrid],[role=table]');
+  if (!grid) return undefined;
+  let names = headers.get(grid);
+  if (!names) {
+    names = headerNames(grid);
+    headers.set(grid, names);
+  }
+  // Column indexes ignore colspan: a wrong header only costs a missed label, never a false number.
+  const colIndex = Number(cell.getAttribute('aria-colindex'));
+  return names[colIndex > 0 ? colIndex - 1 : indexAmongSiblings(cell)];
+}
+
+function headerNames(grid: Element): string[] {
+  const cells = grid.nodeName === 'TABLE' ? tableHeaderCells(grid) : grid.querySelectorAll('[role=columnheader]');
+  return Array.from(cells, (c) => c.textContent?.trim() ?? '');
+}
+
+/** The cells of a table's <thead> row, or of its first row when that holds <th>s. */
+function tableHeaderCells(table: Element): Element[] {
+  let firstRow: Element | undefined;
+  for (const part of Array.from(table.children)) {
+    const row = part.nodeName === 'TR' ? part : part.firstElementChild;
+    if (!row || row.nodeName !== 'TR') continue;
+    if (part.nodeName === 'THEAD') return Array.from(row.children);
+    firstRow ??= row;
+  }
+  return firstRow?.querySelector('th') ? Array.from(firstRow.children) : [];
+}
+
+function indexAmongSiblings(el: Element): number {
+  let i = 0;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) i++;
+  return i;
+}

@@ -1,0 +1,35 @@
+// Which sync stream a push event announces (pure). The event path comes back with `~` expanded to real ids,
+// so only its tail is matched; the body is ignored (it is just a time, contract §9.3).
+import { z } from 'zod';
+import type { StreamKind } from '../sync/stream';
+
+export const EVENT_FILTERS = [
+  '/restapi/v1.0/account/~/message-threads/sync',
+  '/restapi/v1.0/account/~/message-threads/entries/sync',
+];
+
+export const NotificationEnvelope = z.looseObject({
+  event: z.string(),
+  subscriptionId: z.string().optional(),
+});
+
+export function streamOfEvent(event: string): StreamKind | undefined {
+  const path = event.split('?')[0]!;
+  if (/\/message-threads\/entries\/sync$/.test(path)) return 'entries';
+  if (/\/message-threads\/sync$/.test(path)) return 'threads';
+  return undefined;
+}
+
+/**
+ * Delay before building a fresh connection after `attempt` failed ones: 5 s, 10 s, 20 s … 5 min, plus up to
+ * 20 % jitter, never before a Retry-After. wstoken is in the Auth group (5/min), so no tight loops.
+ */
+export function reconnectDelay(attempt: number, retryAfterMs = 0, jitter = Math.random()): number {
+  const base = Math.min(300_000, 5_000 * 2 ** Math.max(0, attempt));
+  return Math.max(Math.round(base * (1 + 0.2 * jitter)), retryAfterMs);
+}
+
+/** Between checks of a dropped socket inside one connection's auto-recovery: 2 s, then 10 s, 20 s … 60 s. */
+export function recoverCheckInterval(retries: number): number {
+  return retries === 0 ? 2_000 : Math.min(60_000, 10_000 * retries);
+}

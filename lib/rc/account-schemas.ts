@@ -1,0 +1,64 @@
+// Account endpoints around thread messaging (contract §7), validated at the boundary. Only the fields we use
+// are declared; ids that the spec types as int64 are accepted as numbers or strings and kept as strings.
+import { z } from 'zod';
+
+const IdString = z.union([z.string(), z.number()]).transform(String);
+
+export const ExtensionInfo = z.object({
+  id: IdString,
+  name: z.string().optional(),
+  extensionNumber: z.string().optional(),
+  type: z.string().optional(),
+  account: z.object({ id: IdString }).optional(),
+  contact: z.object({ firstName: z.string().optional(), lastName: z.string().optional() }).optional(),
+  site: z.object({ id: IdString, name: z.string().optional() }).optional(),
+});
+export type ExtensionInfo = z.infer<typeof ExtensionInfo>;
+
+export const FeatureInfo = z.object({
+  id: z.string(),
+  available: z.boolean(),
+  params: z.array(z.object({ name: z.string(), value: z.string().optional() })).optional(),
+  reason: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
+});
+export const FeatureList = z.object({ records: z.array(FeatureInfo) });
+
+const Paging = z.object({ page: z.number().optional(), totalPages: z.number().optional() }).optional();
+
+export const PhoneNumberInfo = z.object({
+  id: IdString.optional(),
+  phoneNumber: z.string(),
+  usageType: z.string().optional(),
+  features: z.array(z.string()).optional(),
+  label: z.string().optional(),
+  extension: z
+    .object({
+      id: IdString.optional(),
+      type: z.string().optional(),
+      name: z.string().optional(),
+      extensionNumber: z.string().optional(),
+    })
+    .optional(),
+});
+export type PhoneNumberInfo = z.infer<typeof PhoneNumberInfo>;
+export const PhoneNumberList = z.object({ records: z.array(PhoneNumberInfo), paging: Paging });
+
+export const SmsRecipient = z.object({
+  id: IdString.optional(),
+  name: z.string().optional(),
+  extensionNumber: z.string().optional(),
+  extensionType: z.string().optional(),
+  assignable: z.boolean().optional(),
+  hasLicense: z.boolean().optional(),
+});
+export type SmsRecipient = z.infer<typeof SmsRecipient>;
+export const SmsRecipientList = z.object({ smsRecipients: z.array(SmsRecipient).default([]) });
+
+const NamedRecord = z.object({
+  id: IdString,
+  name: z.string().optional(),
+  extensionNumber: z.string().optional(),
+  type: z.string().optional(),
+});
+export type NamedRecord = z.infer<typeof NamedRecord>;
+export const NamedRecordList = z.object({ records: z.array(NamedRecord), paging: Paging });

@@ -1,0 +1,39 @@
+// What a sync failure means for the agent (pure): offline, rate-limited until a time, unreachable, or an error.
+import type { ConnectionStatus } from '../storage';
+
+export interface FailureLike {
+  status?: number;
+  code?: string;
+  retryAfterMs?: number;
+  message?: string;
+}
+
+export function failureStatus(e: unknown, now: number, online = true): Partial<ConnectionStatus> {
+  const err = (e ?? {}) as FailureLike;
+  if (err.status === 429) {
+    return { state: 'rateLimited', retryAt: now + (err.retryAfterMs ?? 60_000), message: err.message };
+  }
+  if (err.code === 'network' || err.code === 'timeout') {
+    return { state: online ? 'unreachable' : 'offline', message: err.message };
+  }
+  if (err.status !== undefined && err.status >= 500) return { state: 'unreachable', message: err.message };
+  return { state: 'error', message: err.message ?? String(e) };
+}
+
+/** Retry delay after `failures` consecutive failures: exponential from 2 s to 5 min, never before Retry-After. */
+export function retryDelay(failures: number, e: unknown, jitter = Math.random()): number {
+  const base = Math.min(300_000, 2_000 * 2 ** Math.max(0, failures - 1));
+  const spread = base * 0.2 * jitter;
+  const after = (e as FailureLike | undefined)?.retryAfterMs ?? 0;
+  return Math.max(Math.round(base + spread), after);
+}
+
+/** Whether retrying can help (signed out and malformed requests will not heal by themselves). */
+export function isRetryable(e: unknown): boolean {
+  const err = (e ?? {}) as FailureLike;
+  if (err.code === 'signedOut' || err.status === 401) return false;
+  if (err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 408) {
+    return err.status === 429;
+  }
+  return true;
+}

@@ -1,0 +1,81 @@
+// The inbox's state: chosen view, resource filter and search, and the rows and counts they give.
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { MessageThread } from '../rc/schemas';
+import type { Resource } from '../storage';
+import type { Send } from './api';
+import { countViews, selectThreads, type View } from './inbox';
+import type { SettingsModel } from './settings-model';
+import type { StoreModel } from './store-model';
+
+export interface InboxModel {
+  view: ReadonlySignal<View>;
+  resourceId: ReadonlySignal<string>;
+  query: ReadonlySignal<string>;
+  resources: ReadonlySignal<Resource[]>;
+  rows: ReadonlySignal<MessageThread[]>;
+  counts: ReadonlySignal<Record<View, number>>;
+  /** Resolved history paging: more pages on the server, and a request in flight. */
+  resolvedMore: ReadonlySignal<boolean>;
+  loadingResolved: ReadonlySignal<boolean>;
+  resolvedError: ReadonlySignal<string | undefined>;
+  setView(view: View): void;
+  setResource(id: string): void;
+  setQuery(query: string): void;
+  loadMoreResolved(): Promise<void>;
+}
+
+export function createInboxModel(store: StoreModel, settings: SettingsModel, send: Send): InboxModel {
+  const view = signal<View>('unassigned');
+  const resourceId = signal('');
+  const query = signal('');
+  const resolvedPage = signal(0);
+  const resolvedMore = signal(true);
+  const loadingResolved = signal(false);
+  const resolvedError = signal<string | undefined>(undefined);
+
+  const resources = computed(() => settings.capabilities.value?.resources ?? []);
+  const resource = computed(() => resources.value.find((r) => r.id === resourceId.value));
+  const rows = computed(() =>
+    selectThreads(store.threads.value, store.summaries.value, settings.contactNames.value, {
+      view: view.value,
+      resource: resource.value,
+      query: query.value,
+      me: settings.me.value,
+    }),
+  );
+  const counts = computed(() => countViews(store.threads.value, settings.me.value, resource.value));
+
+  async function loadMoreResolved() {
+    if (loadingResolved.value || !resolvedMore.value) return;
+    loadingResolved.value = true;
+    resolvedError.value = undefined;
+    try {
+      const page = await send('loadResolved', { page: resolvedPage.value + 1 });
+      resolvedPage.value += 1;
+      resolvedMore.value = page.more;
+    } catch (error) {
+      resolvedError.value = error instanceof Error ? error.message : String(error);
+    } finally {
+      loadingResolved.value = false;
+    }
+  }
+
+  return {
+    view,
+    resourceId,
+    query,
+    resources,
+    rows,
+    counts,
+    resolvedMore,
+    loadingResolved,
+    resolvedError,
+    setView(next) {
+      view.value = next;
+      if (next === 'resolved' && resolvedPage.value === 0) void loadMoreResolved();
+    },
+    setResource: (id) => (resourceId.value = id),
+    setQuery: (q) => (query.value = q),
+    loadMoreResolved,
+  };
+}

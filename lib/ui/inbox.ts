@@ -1,0 +1,94 @@
+// Inbox views, counts, filter and search as pure functions over the store's records.
+import type { MessageThread } from '../rc/schemas';
+import type { Resource } from '../storage';
+import type { ThreadSummary } from '../sync/db';
+import { isMine, isOpen, isUnassigned } from '../threads/rules';
+
+export const VIEWS = ['unassigned', 'mine', 'open', 'resolved'] as const;
+export type View = (typeof VIEWS)[number];
+
+export function inView(t: MessageThread, view: View, me: string | undefined): boolean {
+  switch (view) {
+    case 'unassigned':
+      return isUnassigned(t);
+    case 'mine':
+      return !!me && isMine(t, me);
+    case 'open':
+      return isOpen(t);
+    case 'resolved':
+      return t.status === 'Resolved' && t.availability === 'Alive';
+  }
+}
+
+/** A thread belongs to a resource by its owner extension, or failing that by its shared number. */
+export function inResource(t: MessageThread, resource: Resource | undefined): boolean {
+  if (!resource) return true;
+  if (t.owner.extensionId) return t.owner.extensionId === resource.id;
+  return !!t.ownerParty && resource.sharedNumbers.includes(t.ownerParty.phoneNumber);
+}
+
+/** When the thread last moved: its newest entry, else its own modification time. */
+export const lastActivity = (t: MessageThread, s: ThreadSummary | undefined) =>
+  s?.lastEntryAt && s.lastEntryAt > t.lastModifiedTime ? s.lastEntryAt : t.lastModifiedTime;
+
+const digits = (text: string) => text.replace(/\D/g, '');
+
+/** Search by the customer's name, number (any formatting) and the last message's text. */
+export function matchesSearch(
+  t: MessageThread,
+  s: ThreadSummary | undefined,
+  name: string | undefined,
+  query: string,
+): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  if (name?.toLowerCase().includes(q)) return true;
+  if (s?.preview?.toLowerCase().includes(q)) return true;
+  if (t.label?.toLowerCase().includes(q)) return true;
+  const d = digits(q);
+  // Only digit-heavy queries search numbers, so "2nd" does not match every number with a 2.
+  if (d.length >= 3 && d.length >= q.replace(/[\s()+.-]/g, '').length) {
+    return [t.guestParty?.phoneNumber, t.ownerParty?.phoneNumber].some((n) => n && digits(n).includes(d));
+  }
+  return false;
+}
+
+export interface InboxQuery {
+  view: View;
+  resource?: Resource;
+  query: string;
+  me: string | undefined;
+}
+
+export function selectThreads(
+  threads: readonly MessageThread[],
+  summaries: ReadonlyMap<string, ThreadSummary>,
+  names: Readonly<Record<string, string>>,
+  { view, resource, query, me }: InboxQuery,
+): MessageThread[] {
+  const rows = threads.filter(
+    (t) =>
+      inView(t, view, me) &&
+      inResource(t, resource) &&
+      matchesSearch(t, summaries.get(t.id), names[t.guestParty?.phoneNumber ?? ''], query),
+  );
+  const key = new Map(rows.map((t) => [t.id, lastActivity(t, summaries.get(t.id))]));
+  return rows.sort((a, b) => {
+    const ka = key.get(a.id)!;
+    const kb = key.get(b.id)!;
+    return ka < kb ? 1 : ka > kb ? -1 : 0;
+  });
+}
+
+export function countViews(
+  threads: readonly MessageThread[],
+  me: string | undefined,
+  resource?: Resource,
+): Record<View, number> {
+  const counts: Record<View, number> = { unassigned: 0, mine: 0, open: 0, resolved: 0 };
+  for (const t of threads) {
+    if (!inResource(t, resource)) continue;
+    for (const view of VIEWS) if (inView(t, view, me)) counts[view] += 1;
+  }
+  return counts;
+}

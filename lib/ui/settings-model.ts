@@ -1,0 +1,114 @@
+// Storage items as signals for the pages: each one read once, then kept current by storage watchers
+// (the background, the other page and other windows write them too).
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import * as items from '../storage';
+import type {
+  AuthStatus,
+  Capabilities,
+  ConnectionStatus,
+  CrmSettings,
+  NotificationSettings,
+  PanelFocus,
+  ServerSettings,
+  Template,
+  Theme,
+} from '../storage';
+
+interface Item<T> {
+  fallback: T;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  watch(cb: (value: T | null, old: T | null) => void): () => void;
+}
+
+export interface SettingsModel {
+  auth: ReadonlySignal<AuthStatus>;
+  capabilities: ReadonlySignal<Capabilities | null>;
+  connection: ReadonlySignal<ConnectionStatus>;
+  badgeResources: ReadonlySignal<string[] | null>;
+  notifications: ReadonlySignal<NotificationSettings>;
+  crm: ReadonlySignal<CrmSettings>;
+  templates: ReadonlySignal<Template[]>;
+  theme: ReadonlySignal<Theme>;
+  drafts: ReadonlySignal<Record<string, string>>;
+  contactNames: ReadonlySignal<Record<string, string>>;
+  panelFocus: ReadonlySignal<PanelFocus | null>;
+  server: ReadonlySignal<ServerSettings>;
+  /** My extension id, once known. */
+  me: ReadonlySignal<string | undefined>;
+  /** True after every item was read once. */
+  ready: ReadonlySignal<boolean>;
+  setBadgeResources(ids: string[] | null): Promise<void>;
+  setNotifications(value: NotificationSettings): Promise<void>;
+  setCrm(value: CrmSettings): Promise<void>;
+  setTemplates(value: Template[]): Promise<void>;
+  setTheme(value: Theme): Promise<void>;
+  setServer(value: ServerSettings): Promise<void>;
+  /** Saves (or, when empty, forgets) the draft of one thread or number pair. */
+  setDraft(key: string, text: string): Promise<void>;
+  clearPanelFocus(): Promise<void>;
+  dispose(): void;
+}
+
+export function createSettingsModel(): SettingsModel {
+  const unwatchers: (() => void)[] = [];
+  const reads: Promise<void>[] = [];
+
+  function watched<T>(item: Item<T>) {
+    const value = signal<T>(item.fallback);
+    unwatchers.push(item.watch((next) => (value.value = next ?? item.fallback)));
+    reads.push(item.getValue().then((v) => void (value.value = v ?? item.fallback)));
+    return value;
+  }
+
+  const auth = watched<AuthStatus>(items.authStatus);
+  const capabilities = watched<Capabilities | null>(items.capabilities);
+  const connection = watched<ConnectionStatus>(items.connectionStatus);
+  const badgeResources = watched<string[] | null>(items.badgeResources);
+  const notifications = watched<NotificationSettings>(items.notificationSettings);
+  const crm = watched<CrmSettings>(items.crmSettings);
+  const templates = watched<Template[]>(items.templates);
+  const theme = watched<Theme>(items.theme);
+  const drafts = watched<Record<string, string>>(items.drafts);
+  const contactNames = watched<Record<string, string>>(items.contactNames);
+  const panelFocus = watched<PanelFocus | null>(items.panelFocus);
+  const server = watched<ServerSettings>(items.serverSettings);
+  const ready = signal(false);
+  void Promise.allSettled(reads).then(() => (ready.value = true));
+
+  const me = computed(() => capabilities.value?.me.extensionId ?? auth.value.user?.extensionId);
+
+  return {
+    auth,
+    capabilities,
+    connection,
+    badgeResources,
+    notifications,
+    crm,
+    templates,
+    theme,
+    drafts,
+    contactNames,
+    panelFocus,
+    server,
+    me,
+    ready,
+    setBadgeResources: (ids) => items.badgeResources.setValue(ids),
+    setNotifications: (value) => items.notificationSettings.setValue(value),
+    setCrm: (value) => items.crmSettings.setValue(value),
+    setTemplates: (value) => items.templates.setValue(value),
+    setTheme: (value) => items.theme.setValue(value),
+    setServer: (value) => items.serverSettings.setValue(value),
+    async setDraft(key, text) {
+      // Read the stored value, not the signal: another panel window may have saved a draft meanwhile.
+      const current = { ...(await items.drafts.getValue()) };
+      if (text) current[key] = text;
+      else if (key in current) delete current[key];
+      else return;
+      drafts.value = current;
+      await items.drafts.setValue(current);
+    },
+    clearPanelFocus: () => items.panelFocus.setValue(null),
+    dispose: () => unwatchers.forEach((unwatch) => unwatch()),
+  };
+}
