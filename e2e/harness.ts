@@ -1,5 +1,6 @@
 // Real parts for e2e specs: the emulator on a free loopback port and Debian's Chromium with the built
 // extension loaded (platform notes: headless MV3 works with these flags).
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,7 +65,7 @@ export async function launchProfile(rc?: { server: string; clientId: string }): 
       '--disable-gpu',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   if (rc) await worker.evaluate((settings) => chrome.storage.local.set({ serverSettings: settings }), rc);
   return {
@@ -77,6 +78,33 @@ export async function launchProfile(rc?: { server: string; clientId: string }): 
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Chrome's id for an unpacked extension: sha256 of its absolute path, hex digits mapped to a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/** The extension's service worker; if its start event was missed, an extension page wakes it. */
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const started = context.serviceWorkers()[0];
+  if (started) return started;
+  const nudge = setTimeout(() => {
+    void context
+      .newPage()
+      .then((p) => p.goto(`chrome-extension://${unpackedExtensionId(EXTENSION_DIR)}/options.html`))
+      .catch(() => undefined);
+  }, 5_000);
+  try {
+    return await eventually(
+      async () => context.serviceWorkers()[0],
+      (w) => !!w,
+      { timeoutMs: 60_000, intervalMs: 200 },
+    ).then((w) => w!);
+  } finally {
+    clearTimeout(nudge);
+  }
 }
 
 export function extensionPage(profile: Profile, page: 'sidepanel' | 'options'): Promise<Page> {

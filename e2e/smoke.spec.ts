@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { EXTENSION_DIR, launchProfile, type Profile } from './harness.ts';
+import { EXTENSION_DIR, launchProfile, unpackedExtensionId, type Profile } from './harness.ts';
 
 let profile: Profile;
 beforeAll(async () => {
@@ -11,6 +11,7 @@ afterAll(() => profile?.close());
 
 test('the built extension loads in Chromium and its service worker runs', async () => {
   const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  expect(profile.extensionId).toBe(unpackedExtensionId(EXTENSION_DIR));
   expect(profile.worker.url()).toBe(`chrome-extension://${profile.extensionId}/background.js`);
   const runtimeName = await profile.worker.evaluate(() => chrome.runtime.getManifest().name);
   expect(runtimeName).toBe('ThreadDesk');
