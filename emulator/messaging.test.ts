@@ -126,13 +126,14 @@ describe('MMS', () => {
 
     expect((await fetch(uri)).status).toBe(401);
     expect((await fetch(uri, { headers: { authorization: await bearerOf(riley) } })).status).toBe(403);
-    expect(
-      (
-        await fetch(uri.replace(/\/content\/\d+$/, '/content/999'), {
-          headers: { authorization: await bearerOf(avery) },
-        })
-      ).status,
-    ).toBe(404);
+    const unknown = await fetch(uri.replace(/\/content\/\d+$/, '/content/999'), {
+      headers: { authorization: await bearerOf(avery) },
+    });
+    expect(unknown.status).toBe(404);
+    // The message exists, so the 404 names the attachment, not the message.
+    expect(await unknown.json()).toMatchObject({
+      errors: [{ errorCode: 'CMN-102', message: expect.stringContaining('[attachmentId]') }],
+    });
   });
 
   it('enforces the attachment and body limits and validates the parts', async () => {

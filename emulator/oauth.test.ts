@@ -12,9 +12,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
+const SIGN_IN = '/restapi/oauth/authorize/sign-in';
+
+/** Follows authorize's 302 to the sign-in page (checking it keeps the query), as a browser does. */
+async function openSignIn(authorizeUrl: string): Promise<Response> {
+  const hop = await fetch(authorizeUrl, { redirect: 'manual' });
+  expect(hop.status).toBe(302);
+  const location = new URL(hop.headers.get('location') ?? '');
+  expect(location.origin + location.pathname).toBe(`${t.url}${SIGN_IN}`);
+  expect(location.search).toBe(new URL(authorizeUrl).search);
+  return fetch(location);
+}
+
 /** Submits the sign-in form the way a browser does and returns the redirect Location. */
 async function signInForm(authorizeUrl: string, username: string, password: string): Promise<URL> {
-  const page = await fetch(authorizeUrl);
+  const page = await openSignIn(authorizeUrl);
   expect(page.status).toBe(200);
   const html = await page.text();
   expect(html).toContain('<label for="username">Username</label>');
@@ -81,7 +93,38 @@ describe('authorization code with PKCE', () => {
     const sdk = newSdk(t, 'public');
     const url = sdk.platform().loginUrl({ usePKCE: true, redirectUri: REDIRECT });
     expect(url).toContain('brand_id=&');
-    expect((await fetch(url)).status).toBe(200);
+    expect((await openSignIn(url)).status).toBe(200);
+  });
+
+  it('answers POST without credentials with a 302 to the sign-in page, which re-checks what it is given', async () => {
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: t.creds.publicClientId,
+      redirect_uri: REDIRECT,
+      code_challenge: verifier(),
+      state: 's2',
+    });
+    const posted = await fetch(`${t.url}/restapi/oauth/authorize`, {
+      method: 'POST',
+      body: query,
+      redirect: 'manual',
+    });
+    expect(posted.status).toBe(302);
+    expect(posted.headers.get('location')).toBe(`${t.url}${SIGN_IN}?${query}`);
+
+    const unknownClient = new URLSearchParams(query);
+    unknownClient.set('client_id', 'nobody');
+    const direct = await fetch(`${t.url}${SIGN_IN}?${unknownClient}`, { redirect: 'manual' });
+    expect(direct.status).toBe(400);
+    expect(await direct.json()).toMatchObject({ error: 'invalid_client' });
+    const badMethod = new URLSearchParams(query);
+    badMethod.set('code_challenge_method', 'S512');
+    const refused = await fetch(`${t.url}${SIGN_IN}?${badMethod}`, { redirect: 'manual' });
+    expect(refused.status).toBe(302);
+    const back = new URL(refused.headers.get('location') ?? '');
+    expect(back.origin + back.pathname).toBe(REDIRECT);
+    expect(back.searchParams.get('error')).toBe('invalid_request');
+    expect(back.searchParams.get('state')).toBe('s2');
   });
 
   it('refuses a wrong verifier and a reused code, and the reuse revokes the first session', async () => {
@@ -155,7 +198,7 @@ describe('authorization code with PKCE', () => {
       'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
       'https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/',
     ]) {
-      const ok = await fetch(
+      const ok = await openSignIn(
         `${t.url}/restapi/oauth/authorize?response_type=code&client_id=${t.creds.publicClientId}&redirect_uri=${encodeURIComponent(uri)}&code_challenge=${verifier()}`,
       );
       expect(ok.status).toBe(200);

@@ -186,8 +186,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     now: () => clock.now(),
     faults: () => ({ dropSockets: faults.dropSockets, latencyMs: faults.latencyMs }),
     checkRateLimit(identity, group) {
-      const clientId = (identity as { clientId?: string }).clientId ?? 'ws';
-      const verdict = limiter.hit(`${identity.extensionId}|${clientId}`, group);
+      // Same key as REST calls (extension|client), so socket and HTTP share one budget per app.
+      const verdict = limiter.hit(`${identity.extensionId}|${identity.clientId ?? 'ws'}`, group);
       return verdict.allowed ? null : { status: 429, retryAfter: verdict.retryAfter };
     },
   });

@@ -1,5 +1,6 @@
-// GET/POST /restapi/oauth/authorize (contract §8.1): validates the client and redirect URI, shows the sign-in
-// page, checks the user's password and redirects back with a single-use code (or an error).
+// GET/POST /restapi/oauth/authorize (contract §8.1): validates the client and redirect URI, sends the browser
+// (302, as RingCentral does) to the sign-in page, checks the user's password and redirects back with a
+// single-use code (or an error).
 import type { Core } from '../core.ts';
 import { findUserByLogin } from '../directory.ts';
 import type { Reply, RequestCtx } from '../http/route.ts';
@@ -54,12 +55,29 @@ function checkParams(core: Core, params: URLSearchParams): AuthorizeRequest | { 
 
 const APP_NAME = 'ThreadDesk';
 
+/** The emulator's login UI; under the authorize path so the e2e harness's URL check still holds. */
+export const SIGN_IN_PATH = '/restapi/oauth/authorize/sign-in';
+
+/** The spec's Location is a full URL; the Host header keeps it on the address the browser used. */
+function signInLocation(core: Core, ctx: RequestCtx, params: URLSearchParams): string {
+  const origin = ctx.req.headers.host ? `http://${ctx.req.headers.host}` : core.baseUrl();
+  return `${origin}${SIGN_IN_PATH}?${params.toString()}`;
+}
+
+/** GET /restapi/oauth/authorize/sign-in: the form, for parameters that still check out (it can be reached directly). */
+export function signInForm(core: Core, ctx: RequestCtx): Reply {
+  const params = ctx.url.searchParams;
+  const checked = checkParams(core, params);
+  if ('redirect' in checked) return { status: 302, location: checked.redirect };
+  return { status: 200, html: signInPage({ params, appName: APP_NAME }) };
+}
+
 export function authorize(core: Core, tokens: TokenStore, ctx: RequestCtx): Reply {
   const params = ctx.form ?? ctx.url.searchParams;
   const checked = checkParams(core, params);
   if ('redirect' in checked) return { status: 302, location: checked.redirect };
   const isSubmit = ctx.req.method === 'POST' && (params.has('username') || params.has('action'));
-  if (!isSubmit) return { status: 200, html: signInPage({ params, appName: APP_NAME }) };
+  if (!isSubmit) return { status: 302, location: signInLocation(core, ctx, params) };
   if (params.get('action') === 'cancel') {
     return {
       status: 302,

@@ -2,7 +2,7 @@
 import type { Core } from '../core.ts';
 import type { AppRouter } from '../http/route.ts';
 import { json, mustCaller } from '../http/route.ts';
-import { authorize } from './authorize.ts';
+import { authorize, SIGN_IN_PATH, signInForm } from './authorize.ts';
 import { revoke } from './revoke.ts';
 import { token } from './token.ts';
 import type { TokenStore } from './tokens.ts';
@@ -14,6 +14,8 @@ export function addOAuthRoutes(router: AppRouter, core: Core, tokens: TokenStore
     ...oauth,
     handler: (ctx) => authorize(core, tokens, ctx),
   });
+  // The login UI is not an API operation: no Auth throttling group, like RingCentral's own login pages.
+  router.add('GET', SIGN_IN_PATH, { kind: 'oauth', style: 'oauth', handler: (ctx) => signInForm(core, ctx) });
   router.add('POST', '/restapi/oauth/token', { ...oauth, handler: (ctx) => token(core, tokens, ctx) });
   router.add('POST', '/restapi/oauth/revoke', { ...oauth, handler: (ctx) => revoke(core, tokens, ctx) });
   router.add('POST', '/restapi/oauth/wstoken', {

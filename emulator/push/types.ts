@@ -13,9 +13,16 @@ export interface ThreadEvent {
   lastModifiedTime: string;
 }
 
+/** Who a ws_access_token was minted for; clientId (the app) keys the socket's rate limits. */
+export interface WsIdentity {
+  accountId: string;
+  extensionId: string;
+  clientId?: string;
+}
+
 export interface GatewayDeps {
   /** Single-use ws_access_token minted by POST /restapi/oauth/wstoken; null when unknown, used or expired. */
-  consumeWsToken(token: string): { accountId: string; extensionId: string } | null;
+  consumeWsToken(token: string): WsIdentity | null;
   /** Emits 'thread-event' (ThreadEvent). */
   events: EventEmitter;
   /** Current emulator time in ms (the test clock can move it). */
@@ -23,7 +30,10 @@ export interface GatewayDeps {
   /** Fault switches the test-control API sets: when dropSockets is true, open sockets are closed abruptly. */
   faults(): { dropSockets: boolean; latencyMs: number };
   /** Rate-limit check for subscription operations sent over the socket; returns a 429 body or null. */
-  checkRateLimit?(identity: { accountId: string; extensionId: string }, group: 'Light' | 'Medium'): null | {
+  checkRateLimit?(
+    identity: WsIdentity,
+    group: 'Light' | 'Medium',
+  ): null | {
     status: 429;
     retryAfter: number;
   };

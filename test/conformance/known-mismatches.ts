@@ -27,20 +27,6 @@ export const KNOWN_MISMATCHES: KnownMismatch[] = [
     contains: 'site/id must match format "uri"',
     why: 'Spec defect: ProvisioningSiteInfo.id is declared format uri, yet its own description says the main site is `main-site`, which the emulator sends.',
   },
-  {
-    operationId: 'authorize',
-    status: 200,
-    side: 'response',
-    contains: 'status not declared',
-    why: 'Emulator: GET /restapi/oauth/authorize renders the sign-in page itself (200); RingCentral answers 302 to its login UI.',
-  },
-  {
-    operationId: 'authorize2',
-    status: 200,
-    side: 'response',
-    contains: 'status not declared',
-    why: 'Emulator: POST /restapi/oauth/authorize without credentials renders the sign-in page (200) instead of a 302.',
-  },
 ];
 
 export function expectedFindings(
