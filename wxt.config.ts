@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 // The RingCentral server and client id the build is configured for; both can be
 // changed later in the options page. `npm start` points them at the local emulator.
 const server = process.env.WXT_RC_SERVER ?? 'https://platform.ringcentral.com';
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -24,7 +25,8 @@ export default defineConfig({
     ],
     host_permissions: rcHostPermissions(server),
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
-    action: { default_title: 'ThreadDesk' },
+    // WXT fills `icons` from public/icon/ but leaves the toolbar button without one.
+    action: { default_title: 'ThreadDesk', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
           sidebar_action: { default_panel: 'sidepanel.html', default_title: 'ThreadDesk' },

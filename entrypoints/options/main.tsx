@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import './style.css';
+import { getRedirectUri } from '@/lib/auth/redirect-uri';
 import { sendMessage } from '@/lib/messaging';
 import { createSettingsModel } from '@/lib/ui/settings-model';
 import { bindTheme } from '@/lib/ui/theme';
@@ -20,8 +21,7 @@ render(
         request: (origins) => browser.permissions.request({ origins }),
         remove: (origins) => browser.permissions.remove({ origins }),
       },
-      // Same value as lib/auth/session.ts getRedirectUri(); not imported so the SDK stays out of this page.
-      redirectUri: browser.identity.getRedirectURL(),
+      redirectUri: getRedirectUri(),
     }}
   >
     <OptionsApp />

@@ -100,6 +100,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
     [entries, outbox, threadId],
   );
   useMarkRead(threadId, entries);
+  useWatchOthersThread(thread, me);
 
   async function attempt(action: () => Promise<unknown>) {
     actionError.value = undefined;
@@ -225,6 +226,28 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
       )}
     </div>
   );
+}
+
+/** How often a thread someone else is assigned to is re-synced while the agent looks at it. */
+const WATCH_MS = 5_000;
+
+/**
+ * RingCentral pushes replies and inbound texts on an assigned thread to its assignee only (contract §5.7), so
+ * while I look at a thread someone else has, nothing would tell me about their replies: sync while it is shown.
+ */
+function useWatchOthersThread(thread: MessageThread, me: string | undefined) {
+  const { send } = useServices();
+  const othersOpen = isOpen(thread) && !!thread.assignee && thread.assignee.extensionId !== me;
+  useEffect(() => {
+    if (!othersOpen) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'hidden') return;
+      void Promise.resolve()
+        .then(() => send('syncNow', {}))
+        .catch(() => undefined);
+    }, WATCH_MS);
+    return () => clearInterval(timer);
+  }, [thread.id, othersOpen]);
 }
 
 /** Marks the thread read up to its newest entry while the agent is looking at it. */

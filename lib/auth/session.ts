@@ -9,6 +9,7 @@ import { describeRcError, toRcError } from '../rc/errors';
 import { authStatus, serverSettings, type AuthStatus } from '../storage';
 import { openStore, type Store } from '../sync/db';
 import { authorizeUrl, challengeS256, createState, createVerifier, parseRedirect } from './pkce';
+import { getRedirectUri } from './redirect-uri';
 
 /** meta key of an interactive sign-in in progress: the worker may stop while the auth window is open. */
 export const PKCE_KEY = 'auth:pkce';
@@ -35,11 +36,6 @@ export interface SessionDeps {
   launch(url: string): Promise<string>;
   redirectUri(): string;
   hooks: SessionHooks;
-}
-
-/** The redirect URI to register in the RingCentral app (shown on the options page). */
-export function getRedirectUri(): string {
-  return browser.identity.getRedirectURL();
 }
 
 const hooks: SessionHooks = {};
@@ -70,7 +66,8 @@ async function failWith(e: unknown): Promise<Error> {
   return new Error(protocolErrorMessage(code === 'invalidRequest' ? 'signedOut' : code, message));
 }
 
-/** OAuth code + PKCE in the browser's auth window (the `signIn` request). */
+/** OAuth code + PKCE in the browser's auth window (the `signIn` request). A session that exists already (a
+ *  private app's JWT one included) stays until the new one does: cancelling the window keeps the agent in. */
 export async function signInInteractive(deps: Partial<SessionDeps> = {}): Promise<AuthStatus> {
   const d = { ...defaultDeps, ...deps };
   const settings = await serverSettings.getValue();
@@ -80,10 +77,9 @@ export async function signInInteractive(deps: Partial<SessionDeps> = {}): Promis
     );
   }
   const db = await d.db();
-  // An interactive sign-in uses the public app: forget a private app's credentials first.
-  await db.delete('meta', APP_KEY);
-  const client = await d.getClient();
-  await authStatus.setValue({ state: 'signingIn' });
+  const wasSignedIn = (await authStatus.getValue()).state === 'signedIn';
+  if (!wasSignedIn) await authStatus.setValue({ state: 'signingIn' });
+  let replaced = false;
   try {
     const pending: PendingPkce = {
       verifier: createVerifier(),
@@ -93,7 +89,8 @@ export async function signInInteractive(deps: Partial<SessionDeps> = {}): Promis
     };
     await db.put('meta', pending, PKCE_KEY);
     const url = authorizeUrl({
-      server: client.server,
+      // Either app's client talks to the configured server.
+      server: (await d.getClient()).server,
       clientId: settings.clientId,
       redirectUri: pending.redirectUri,
       state: pending.state,
@@ -111,12 +108,40 @@ export async function signInInteractive(deps: Partial<SessionDeps> = {}): Promis
     if (!saved) throw fail('Sign-in was interrupted. Please try again.');
     const result = parseRedirect(responseUrl, saved.state);
     if (!result.ok) throw fail(result.message);
-    await client.login({ code: result.code, code_verifier: saved.verifier, redirect_uri: saved.redirectUri });
+    const client = await exchangeWithPublicApp(db, d, {
+      code: result.code,
+      code_verifier: saved.verifier,
+      redirect_uri: saved.redirectUri,
+    });
+    replaced = true;
     return await completeSignIn(client, d.hooks);
   } catch (e) {
     const err = await failWith(e);
-    await authStatus.setValue({ state: 'signedOut', message: err.message.replace(/^\[\w+\] /, '') });
+    if (!wasSignedIn || replaced) {
+      await authStatus.setValue({ state: 'signedOut', message: err.message.replace(/^\[\w+\] /, '') });
+      // The old session's tokens were replaced: its sync must not run on.
+      if (wasSignedIn) await d.hooks.onSignedOut?.();
+    }
     throw err;
+  }
+}
+
+/** The code belongs to the public app: a private app's credentials are forgotten only now, and come back if
+ *  the exchange fails (the SDK keeps the old tokens then). */
+async function exchangeWithPublicApp(
+  db: Store,
+  d: SessionDeps,
+  code: { code: string; code_verifier: string; redirect_uri: string },
+): Promise<RcClient> {
+  const app = await db.get('meta', APP_KEY);
+  await db.delete('meta', APP_KEY);
+  const client = await d.getClient();
+  try {
+    await client.login(code);
+    return client;
+  } catch (e) {
+    if (app !== undefined) await db.put('meta', app, APP_KEY);
+    throw e;
   }
 }
 

@@ -1,8 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
+import { refreshBadge, startBadge, stopBadge } from '../badge';
 import { Outbox } from '../outbox/outbox';
 import type { MessageThread } from '../rc/schemas';
 import { authStatus, capabilities, contactNames, panelFocus } from '../storage';
+import { STORE_CHANNEL } from '../sync/changes';
 import { openStore, type Store } from '../sync/db';
 import { subscribedTabs } from './chip-subscribers';
 import { createHandlers, registerHandlers } from './handlers';
@@ -119,10 +122,28 @@ describe('background handlers', () => {
     expect(focus?.threadId).toBeUndefined();
   });
 
-  it('markRead only moves forward', async () => {
+  it('markRead only moves forward, announces the read and refreshes the badge', async () => {
+    await db.put('summaries', {
+      threadId: 't1',
+      lastInboundAt: '2026-01-01T12:00:00.000Z',
+      optedOut: false,
+    });
+    startBadge(db);
+    expect((await refreshBadge())?.title).toMatch(/1 mine · 1 unread/);
+    const heard: unknown[] = [];
+    const listener = new BroadcastChannel(STORE_CHANNEL);
+    listener.onmessage = (e: MessageEvent) => heard.push(e.data);
+
     await call('markRead', { threadId: 't1', time: '2026-01-02T00:00:00.000Z' }, PAGE);
+    await vi.waitFor(async () => expect(await browser.action.getTitle({})).toMatch(/1 mine · 0 unread/));
+    await vi.waitFor(() => expect(heard).toEqual([{ kind: 'reads', threadIds: ['t1'] }]));
+
     await call('markRead', { threadId: 't1', time: '2026-01-01T00:00:00.000Z' }, PAGE);
     expect(await db.get('reads', 't1')).toBe('2026-01-02T00:00:00.000Z');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(heard).toHaveLength(1);
+    listener.close();
+    stopBadge();
   });
 
   it('refuses attachments off the server and maps failures to [code] messages', async () => {

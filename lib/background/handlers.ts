@@ -9,6 +9,7 @@ import {
   type RequestName,
 } from '../messaging';
 import { signInInteractive, signInJwt, signOut } from '../auth/session';
+import { refreshBadge } from '../badge';
 import { openSidePanel } from '../browser/side-panel';
 import type { Outbox } from '../outbox/outbox';
 import {
@@ -25,6 +26,7 @@ import { allowedOrigins } from '../rc/client';
 import { toProtocolError } from '../rc/errors';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
 import { authStatus, capabilities, contactNames, panelFocus, type PanelFocus } from '../storage';
+import { announce } from '../sync/changes';
 import { readReads, readSummaries, readThreads, type Store } from '../sync/db';
 import { chipStates } from '../threads/chip-state';
 import { openThreadFor } from '../threads/rules';
@@ -226,7 +228,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async markRead({ threadId, time }) {
       const db = await deps.db();
       const seen = await db.get('reads', threadId);
-      if (!seen || time > seen) await db.put('reads', time, threadId);
+      if (seen && time <= seen) return;
+      await db.put('reads', time, threadId);
+      // The badge's unread count and every other open page (inbox list, chips' source) follow the new read.
+      announce({ kind: 'reads', threadIds: [threadId] });
+      void refreshBadge().catch((e: unknown) => console.error('ThreadDesk: badge failed', e));
     },
   };
 }

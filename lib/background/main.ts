@@ -3,7 +3,7 @@
 // is not missed (MV3).
 import { browser } from 'wxt/browser';
 import { restoreSession, setSessionHooks, signOut, watchSession } from '../auth/session';
-import { openPanelOnToolbarClick } from '../browser/side-panel';
+import { openPanelOnToolbarClick, openSidePanelInCurrentWindow } from '../browser/side-panel';
 import {
   CAPABILITIES_ALARM,
   CAPABILITIES_PERIOD_MINUTES,
@@ -21,7 +21,8 @@ import { createHandlers, registerHandlers, type SyncPort } from './handlers';
 
 /** The sync engine's side of the session (lib/sync); optional until it is wired. */
 export interface SyncService extends SyncPort {
-  startSync(client: RcClient): Promise<void> | void;
+  /** openPanel is what a notification click calls, synchronously inside the click's listener. */
+  startSync(client: RcClient, opts?: { openPanel?: () => unknown }): Promise<void> | void;
   stopSync(): Promise<void> | void;
   clearSyncedData?(): Promise<void>;
   /** Called after every committed change; chip states of CRM tabs are pushed from here. */
@@ -48,6 +49,7 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
     db,
     rc: getRcClient,
     me: signedInAs,
+    server: async () => (await getRcClient()).server,
     applyLocalMessage: sync.applyLocalMessage?.bind(sync),
     onChange: () => announce({ kind: 'outbox' }),
   });
@@ -60,7 +62,7 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
 
   setSessionHooks({
     async onSignedIn(client) {
-      await sync.startSync(client);
+      await sync.startSync(client, { openPanel: openSidePanelInCurrentWindow });
       void updateCapabilities();
       void outbox.kick();
     },

@@ -27,6 +27,12 @@ export async function openSidePanel(target: { tabId?: number; windowId?: number 
   await firefoxSidebar()?.open();
 }
 
+/** Opens the panel where the agent is, for events that name no window (a notification click). The browser
+ *  call is made before this returns, so it still runs inside the listener's user gesture. */
+export function openSidePanelInCurrentWindow(): Promise<void> {
+  return openSidePanel({ windowId: browser.windows?.WINDOW_ID_CURRENT });
+}
+
 /** The toolbar button opens the panel (Chrome; Firefox's sidebar has its own toolbar toggle). */
 export async function openPanelOnToolbarClick(): Promise<void> {
   await chromeSidePanel()?.setPanelBehavior({ openPanelOnActionClick: true });

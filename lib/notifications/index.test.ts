@@ -28,10 +28,31 @@ describe('Notifier', () => {
     expect(later.map((n) => n.threadId)).toEqual(['2']);
     expect(await notifier.consider([])).toEqual([]);
 
-    await fakeBrowser.notifications.onClicked.trigger('1');
-    await vi.waitFor(() => expect(openPanel).toHaveBeenCalled());
-    expect((await panelFocus.getValue())?.threadId).toBe('1');
+    const clicked = fakeBrowser.notifications.onClicked.trigger('1');
+    // Still inside the click's listener (its user gesture): nothing has been awaited yet.
+    expect(openPanel).toHaveBeenCalledTimes(1);
+    await clicked;
+    await vi.waitFor(async () => expect((await panelFocus.getValue())?.threadId).toBe('1'));
+    await vi.waitFor(async () => expect(Object.keys(await browser.notifications.getAll())).toEqual(['2']));
     notifier.dispose();
     db.close();
+  });
+
+  it('opens the side panel in the current window by default, synchronously on click', async () => {
+    const db = await openStore(`notify-${crypto.randomUUID()}`);
+    const open = vi.fn(async () => undefined);
+    const g = globalThis as { chrome?: unknown };
+    g.chrome = { sidePanel: { open } };
+    const notifier = new Notifier({ db, me: () => 'me' });
+    try {
+      const clicked = fakeBrowser.notifications.onClicked.trigger('7');
+      expect(open).toHaveBeenCalledWith({ windowId: browser.windows.WINDOW_ID_CURRENT });
+      await clicked;
+      await vi.waitFor(async () => expect((await panelFocus.getValue())?.threadId).toBe('7'));
+    } finally {
+      delete g.chrome;
+      notifier.dispose();
+      db.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Desktop notifications for new inbound messages. Messages whose thread the store does not know yet (the
 // entries stream ran before the threads stream) wait briefly for it. Clicking opens the panel on the thread.
 import { browser } from 'wxt/browser';
-import { openSidePanel } from '../browser/side-panel';
+import { openSidePanelInCurrentWindow } from '../browser/side-panel';
 import type { MessageThread } from '../rc/schemas';
 import { contactNames, notificationSettings, panelFocus } from '../storage';
 import type { Store } from '../sync/db';
@@ -9,8 +9,6 @@ import type { StoredMessage } from '../sync/reducer';
 import { decideNotices, type Notice } from './decide';
 
 export { decideNotices, type Notice } from './decide';
-
-const openPanelInCurrentWindow = () => openSidePanel({ windowId: browser.windows?.WINDOW_ID_CURRENT });
 
 /** How long a message may wait for its thread to arrive before it is dropped silently. */
 const PENDING_MS = 120_000;
@@ -28,6 +26,8 @@ export interface NotifierOptions {
 /** Chrome requires an icon for basic notifications (public/icon/128.png). */
 const ICON = '/icon/128.png';
 
+const warnNotOpened = (e: unknown) => console.warn('ThreadDesk: could not open the side panel', e);
+
 interface Pending {
   message: StoredMessage;
   since: number;
@@ -35,7 +35,11 @@ interface Pending {
 
 export class Notifier {
   private pending: Pending[] = [];
-  private readonly onClick = (id: string) => void this.open(id);
+  private readonly onClick = (id: string) => {
+    // Synchronously, in the listener: Chrome only opens the side panel during the click's user gesture.
+    const opened = this.openPanel();
+    void this.focus(id, opened);
+  };
 
   constructor(private readonly opts: NotifierOptions) {
     browser.notifications?.onClicked.addListener(this.onClick);
@@ -86,11 +90,17 @@ export class Notifier {
     });
   }
 
-  private async open(threadId: string): Promise<void> {
-    // Open first, while the click still counts as a user gesture; the panel then reads panelFocus.
-    const opened = Promise.resolve()
-      .then(() => (this.opts.openPanel ?? openPanelInCurrentWindow)())
-      .catch((e: unknown) => console.warn('ThreadDesk: could not open the side panel', e));
+  private openPanel(): Promise<unknown> {
+    try {
+      return Promise.resolve((this.opts.openPanel ?? openSidePanelInCurrentWindow)()).catch(warnNotOpened);
+    } catch (e) {
+      warnNotOpened(e);
+      return Promise.resolve();
+    }
+  }
+
+  /** The panel (opening, or already open) shows the thread from panelFocus. */
+  private async focus(threadId: string, opened: Promise<unknown>): Promise<void> {
     await panelFocus.setValue({ threadId, nonce: crypto.randomUUID() });
     await opened;
     await browser.notifications.clear(threadId);

@@ -44,6 +44,33 @@ export function afterFailure(item: OutboxItem, e: RcError, now: number, random: 
   };
 }
 
+/** Who an item belongs to: the same extension id on another server is another person. */
+export function ownerKey(extensionId: string, server: string | undefined): string {
+  return server ? `${extensionId}@${server}` : extensionId;
+}
+
+export const OTHER_AGENT_CODE = 'otherAgent';
+export const OTHER_AGENT: NonNullable<OutboxItem['error']> = {
+  code: OTHER_AGENT_CODE,
+  message: 'Queued by another agent — sign in as them to send, or discard',
+  permanent: true,
+};
+
+/** The item as the signed-in agent (`owner`) may see it: someone else's waiting reply is held as failed (a
+ *  new agent on this browser must not send it), and held replies come back when their agent signs in again.
+ *  Undefined when nothing changes. */
+export function claimFor(item: OutboxItem, owner: string): OutboxItem | undefined {
+  if (item.owner === undefined) return undefined;
+  const held = item.state === 'failed' && item.error?.code === OTHER_AGENT_CODE;
+  if (item.owner !== owner) {
+    if (held) return undefined;
+    // An interrupted send may have gone out: its owner's next attempt must look on the server first.
+    const uncertain = item.uncertain || item.state === 'sending';
+    return { ...item, state: 'failed', nextAttemptAt: undefined, uncertain, error: OTHER_AGENT };
+  }
+  return held ? { ...item, state: 'queued', error: undefined } : undefined;
+}
+
 /** Items that may be sent, in the order the agent wrote them. */
 export function sendable(items: OutboxItem[]): OutboxItem[] {
   return items.filter((i) => i.state !== 'failed').sort((a, b) => a.createdAt - b.createdAt);

@@ -3,7 +3,7 @@ import type { RequestOptions } from '../rc/client';
 import { RcError } from '../rc/errors';
 import type { ThreadMessage } from '../rc/schemas';
 import { openStore, type OutboxItem } from '../sync/db';
-import { afterFailure, backoffMs, classify, findSentMatch } from './machine';
+import { afterFailure, backoffMs, claimFor, classify, findSentMatch, OTHER_AGENT, ownerKey } from './machine';
 import { Outbox } from './outbox';
 
 const ME = '101';
@@ -82,6 +82,28 @@ describe('outbox decisions', () => {
     expect(findSentMatch(item(), all, ME, new Set())?.id).toBe('a');
     expect(findSentMatch(item(), all, ME, new Set(['a']))).toBeUndefined();
   });
+
+  it("holds another agent's items as failed for good, and gives them back to their owner", () => {
+    const a = ownerKey('101', 'https://rc.example');
+    const b = ownerKey('202', 'https://rc.example');
+    expect(ownerKey('101', 'https://other.example')).not.toBe(a);
+    const held = claimFor(item({ owner: a, state: 'retrying', nextAttemptAt: 5 }), b);
+    expect(held).toMatchObject({ state: 'failed', nextAttemptAt: undefined, error: OTHER_AGENT });
+    expect(held?.error?.permanent).toBe(true);
+    expect(claimFor(held!, b)).toBeUndefined();
+    expect(claimFor(held!, a)).toMatchObject({ state: 'queued', error: undefined, text: 'hello' });
+    // An interrupted send may have gone out: its owner looks on the server before sending again.
+    expect(claimFor(item({ owner: a, state: 'sending' }), b)).toMatchObject({ uncertain: true });
+    // Mine, someone else's refusal, and items from before owners were recorded are left alone.
+    expect(claimFor(item({ owner: a }), a)).toBeUndefined();
+    const refused = item({
+      owner: a,
+      state: 'failed',
+      error: { code: 'optedOut', message: 'x', permanent: true },
+    });
+    expect(claimFor(refused, a)).toBeUndefined();
+    expect(claimFor(item(), b)).toBeUndefined();
+  });
 });
 
 /** A RingCentral stand-in that answers send and list calls from a script, and records what was sent. */
@@ -113,14 +135,15 @@ function scriptedRc(script: Array<'ok' | 'lost' | 'net' | '500' | '427' | '429'>
   return { rc, server, calls, tick: (ms: number) => (now += ms), time: () => now };
 }
 
-async function outboxWith(script: Parameters<typeof scriptedRc>[0]) {
+async function outboxWith(script: Parameters<typeof scriptedRc>[0], me: () => string | undefined = () => ME) {
   const s = scriptedRc(script);
   const db = await openStore(`outbox-test-${++dbCount}`);
   const applied: ThreadMessage[] = [];
   const outbox = new Outbox({
     db: async () => db,
     rc: async () => s.rc,
-    me: async () => ME,
+    me: async () => me(),
+    server: async () => 'https://rc.example',
     applyLocalMessage: (m) => void applied.push(m),
     now: s.time,
     random: () => 0.5,
@@ -182,6 +205,39 @@ describe('Outbox', () => {
     expect(o.server).toHaveLength(1);
     expect(await o.db.getAll('outbox')).toEqual([]);
     expect(o.applied.map((m) => m.id)).toEqual(['already']);
+  });
+});
+
+describe('Outbox owners', () => {
+  it('records who queued an item; another agent does not send it, its owner does after signing back in', async () => {
+    let who: string | undefined = ME;
+    const o = await outboxWith(['427'], () => who);
+    const refused = await o.outbox.enqueue({ threadId: 't1', from: '+15550000001', to: '+1555', text: 'x' });
+    await o.outbox.kick();
+    const owner = `${ME}@https://rc.example`;
+    expect(await o.db.get('outbox', refused)).toMatchObject({ owner, state: 'failed' });
+    await o.outbox.discard(refused);
+
+    // Left by the previous agent, who signed out before it went out.
+    await o.db.put('outbox', item({ localId: 'a1', owner, state: 'queued', attempts: 0, text: 'a' }));
+    who = '202';
+    await o.outbox.enqueue({ threadId: 't1', from: '+15550000001', to: '+15551230000', text: 'b' });
+    await o.outbox.kick();
+    expect(o.server.map((m) => m.text)).toEqual(['b']);
+    expect(await o.db.get('outbox', 'a1')).toMatchObject({
+      state: 'failed',
+      text: 'a',
+      error: { message: 'Queued by another agent — sign in as them to send, or discard', permanent: true },
+    });
+    // Retrying as the wrong agent does not send it either.
+    await o.outbox.retry('a1');
+    await o.outbox.kick();
+    expect(o.server.map((m) => m.text)).toEqual(['b']);
+
+    who = ME;
+    await o.outbox.kick();
+    expect(o.server.map((m) => m.text)).toEqual(['b', 'a']);
+    expect(await o.db.getAll('outbox')).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import type { OutboxAttachment, OutboxItem, Store } from '../sync/db';
 import { OPT_OUTS_KEY } from '../sync/store-io';
 import type { PairOptOut } from '../sync/summary';
 import { pairKey } from '../threads/rules';
-import { afterFailure, CLOCK_SKEW_MS, findSentMatch, sendable } from './machine';
+import { afterFailure, claimFor, CLOCK_SKEW_MS, findSentMatch, ownerKey, sendable } from './machine';
 
 type Rc = Pick<RcClient, 'request'>;
 
@@ -18,6 +18,8 @@ export interface OutboxDeps {
   rc(): Promise<Rc>;
   /** The signed-in agent's extension id; undefined when signed out (the loop then waits). */
   me(): Promise<string | undefined>;
+  /** The signed-in agent's server: with `me`, who owns the items queued now. */
+  server?(): Promise<string | undefined>;
   /** Puts a sent message in the local store at once (the sync engine's applyLocalMessage). */
   applyLocalMessage?(message: ThreadMessage): Promise<void> | void;
   /** Told after every change of the outbox, so pages can re-read it. */
@@ -57,8 +59,10 @@ export class Outbox {
     const db = await this.deps.db();
     // createdAt doubles as the send order, so it must be strictly increasing.
     const latest = Math.max(0, ...(await db.getAll('outbox')).map((i) => i.createdAt));
+    const owner = await this.owner();
     const item: OutboxItem = {
       localId: crypto.randomUUID(),
+      ...(owner ? { owner } : {}),
       ...(input.threadId ? { threadId: input.threadId } : {}),
       from: input.from,
       to: input.to,
@@ -123,10 +127,12 @@ export class Outbox {
   private async drain(): Promise<void> {
     const db = await this.deps.db();
     for (;;) {
-      const next = sendable(await db.getAll('outbox'))[0];
-      if (!next) return;
+      // Checked on every turn: another agent may have signed in while this loop slept.
       const me = await this.deps.me();
       if (!me) return;
+      await this.holdOthers(db, ownerKey(me, await this.deps.server?.()));
+      const next = sendable(await db.getAll('outbox'))[0];
+      if (!next) return;
       // An item found 'sending' was interrupted (worker stopped mid-request): it may have gone out.
       const item: OutboxItem = next.state === 'sending' ? { ...next, uncertain: true } : next;
       const wait = (item.nextAttemptAt ?? 0) - this.now();
@@ -137,6 +143,23 @@ export class Outbox {
       const outcome = await this.attempt(item, me);
       if (outcome === 'paused') return;
     }
+  }
+
+  /** Holds other agents' replies and releases this agent's (see claimFor). */
+  private async holdOthers(db: Store, owner: string): Promise<void> {
+    let changed = false;
+    for (const item of await db.getAll('outbox')) {
+      const next = claimFor(item, owner);
+      if (!next) continue;
+      await db.put('outbox', next);
+      changed = true;
+    }
+    if (changed) this.changed();
+  }
+
+  private async owner(): Promise<string | undefined> {
+    const me = await this.deps.me();
+    return me ? ownerKey(me, await this.deps.server?.()) : undefined;
   }
 
   private async attempt(item: OutboxItem, me: string): Promise<'done' | 'paused' | 'failed'> {

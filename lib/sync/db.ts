@@ -30,6 +30,9 @@ export interface OutboxItem {
   state: OutboxState;
   attempts: number;
   nextAttemptAt?: number;
+  /** Who queued it ("extensionId@server", see lib/outbox/machine ownerKey): only they may send it. Absent on
+   *  items queued before owners were recorded. */
+  owner?: string;
   /** Set after an ambiguous failure: the entries sync must be checked before another attempt. */
   uncertain?: boolean;
   error?: { code: string; message: string; permanent: boolean };

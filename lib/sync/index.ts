@@ -165,7 +165,7 @@ export function loadResolved(page: number): Promise<Page> {
 
 /** What lib/background/main.ts's startBackground({ sync }) takes. */
 export const syncService = {
-  startSync: (client: RcClient) => startSync(client),
+  startSync: (client: RcClient, opts?: Pick<StartSyncOptions, 'openPanel'>) => startSync(client, opts),
   stopSync,
   syncNow,
   applyLocalThread,

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { PKCE_KEY, signInInteractive, signInJwt, signOut } from '../../lib/auth/session';
 import { readMe } from '../../lib/rc/api';
 import { createRcClient } from '../../lib/rc/client';
-import { APP_KEY } from '../../lib/rc/current';
+import { APP_KEY, loadClientConfig } from '../../lib/rc/current';
 import { describeRcError, RcError } from '../../lib/rc/errors';
 import { createIdbTokenStore } from '../../lib/rc/token-store';
 import { authStatus, serverSettings } from '../../lib/storage';
@@ -167,6 +167,55 @@ describe('sign-in flows', () => {
       launch: () => Promise.reject(new Error('The user did not approve access.')),
     }).catch((e: unknown) => e as Error);
     expect((err as Error).message).toBe('[signedOut] Sign-in was cancelled.');
+  });
+
+  /** Like lib/rc/current's getRcClient: the private app's client while its credentials are stored. */
+  function currentClient(db: Awaited<ReturnType<typeof openStore>>) {
+    const clients = new Map<string, ReturnType<typeof createRcClient>>();
+    return async () => {
+      const config = await loadClientConfig(db);
+      const key = config.clientId;
+      if (!clients.has(key)) clients.set(key, createRcClient({ ...config, store: createIdbTokenStore(db) }));
+      return clients.get(key)!;
+    };
+  }
+
+  it('PKCE while signed in with JWT: cancelling keeps the JWT session; succeeding replaces it', async () => {
+    const { db, deps, started } = await setup();
+    const casey = t.user('Casey');
+    const avery = t.user('Avery');
+    const app = t.creds.privateApp;
+    const getClient = currentClient(db);
+    const jwtStatus = await signInJwt({ ...app, jwt: casey.jwt }, { ...deps, getClient });
+
+    let whileOpen: unknown[] = [];
+    const cancelled = await signInInteractive({
+      ...deps,
+      getClient,
+      launch: async () => {
+        whileOpen = [await db.get('meta', APP_KEY), await authStatus.getValue()];
+        throw new Error('The user did not approve access.');
+      },
+    }).catch((e: unknown) => e as Error);
+    // While the window was open the JWT session was untouched.
+    expect(whileOpen).toEqual([app, jwtStatus]);
+    expect(cancelled.message).toBe('[signedOut] Sign-in was cancelled.');
+    expect(await authStatus.getValue()).toEqual(jwtStatus);
+    expect(await db.get('meta', APP_KEY)).toEqual(app);
+    // A new worker builds the private app's client again, and the session still works (refresh included).
+    const fresh = createRcClient({ server: t.url, ...app, store: createIdbTokenStore(db) });
+    await t.control('clock', { advanceSeconds: 2 * 3600 });
+    expect((await readMe(fresh)).id).toBe(casey.extensionId);
+
+    const status = await signInInteractive({
+      ...deps,
+      getClient,
+      launch: (url) => submitAuthorizeForm(url, avery.username, avery.password),
+    });
+    expect(status.user).toMatchObject({ extensionId: avery.extensionId });
+    expect(await db.get('meta', APP_KEY)).toBeUndefined();
+    expect((await readMe(await getClient())).id).toBe(avery.extensionId);
+    expect(started).toEqual(['Casey Morgan', 'Avery Chen']);
   });
 
   it('JWT: the private app secret stays in IndexedDB, and a bad JWT leaves nothing behind', async () => {
