@@ -39,13 +39,24 @@ async function contentScriptBytes(): Promise<number> {
   await run$('npx', ['wxt', 'build'], { cwd: projectRoot, maxBuffer: 64 * 1024 * 1024 });
   const dir = path.join(projectRoot, '.output', 'chrome-mv3', 'content-scripts');
   let bytes = 0;
-  for (const file of await readdir(dir)) if (file.endsWith('.js')) bytes += (await stat(path.join(dir, file))).size;
+  for (const file of await readdir(dir))
+    if (file.endsWith('.js')) bytes += (await stat(path.join(dir, file))).size;
   return bytes;
 }
 
 export async function run(): Promise<Record<string, number>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'td-phone-bench-'));
-  console.info(await node([path.join(BENCH, 'gen.mjs'), '--rows', option('rows', '5000'), '--seed', option('seed', '1'), '--out', dir]));
+  console.info(
+    await node([
+      path.join(BENCH, 'gen.mjs'),
+      '--rows',
+      option('rows', '5000'),
+      '--seed',
+      option('seed', '1'),
+      '--out',
+      dir,
+    ]),
+  );
   const detector = await bundleDetector(dir);
   const decorator = await bundleDecorator(dir);
   const json = path.join(dir, 'scores.json');

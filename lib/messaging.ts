@@ -3,39 +3,43 @@
 // get two narrow requests; extension pages (side panel, options) get the rest.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
-import { E164 } from './rc/schemas';
+import { E164_PATTERN } from './rc/e164';
 import type { AuthStatus } from './storage';
 
-const Name = z.string().trim().min(1).max(120);
-const Id = z.string().min(1).max(100);
-const Text = z.string().min(1).max(1000);
+// The schemas are built inside pure functions: a bundle that only sends messages (the content script) drops
+// them and zod with them, which keeps it within its size budget; the background, which checks, keeps them.
+const name = () => z.string().trim().min(1).max(120);
+const id = () => z.string().min(1).max(100);
+const text = () => z.string().min(1).max(1000);
+const e164 = () => z.string().regex(E164_PATTERN, 'not an E.164 phone number');
 /** An attachment crosses contexts as a data: URL (messages are JSON); RingCentral's MMS limit is 1.5 MB. */
-const AttachmentInput = z.object({
-  name: z.string().min(1).max(200),
-  type: z.string().min(1).max(100),
-  dataUrl: z
-    .string()
-    .max(2_100_000)
-    .regex(/^data:[\w.+-]+\/[\w.+-]+;base64,/, 'not a base64 data URL'),
-});
+const attachmentInput = () =>
+  z.object({
+    name: z.string().min(1).max(200),
+    type: z.string().min(1).max(100),
+    dataUrl: z
+      .string()
+      .max(2_100_000)
+      .regex(/^data:[\w.+-]+\/[\w.+-]+;base64,/, 'not a base64 data URL'),
+  });
 
 /** Requests a CRM page's content script may make. */
-export const contentRequests = {
+export const contentRequests = /* @__PURE__ */ (() => ({
   /** Chip state of each number found on the page, with names read beside them. */
   threadStates: z.object({
-    phones: z.array(E164).min(1).max(500),
-    names: z.record(E164, Name).optional(),
+    phones: z.array(e164()).min(1).max(500),
+    names: z.record(e164(), name()).optional(),
   }),
   /** Open the side panel on this customer's thread (or a new conversation). */
-  openThread: z.object({ phone: E164, name: Name.optional() }),
-} as const;
+  openThread: z.object({ phone: e164(), name: name().optional() }),
+}))();
 
 /** Requests only the extension's own pages may make. */
-export const pageRequests = {
+export const pageRequests = /* @__PURE__ */ (() => ({
   getStatus: z.object({}),
   signIn: z.object({ interactive: z.boolean().default(true) }),
   signInJwt: z.object({
-    clientId: Id,
+    clientId: id(),
     clientSecret: z.string().min(1).max(200),
     jwt: z.string().min(10).max(8000),
   }),
@@ -43,36 +47,37 @@ export const pageRequests = {
   syncNow: z.object({}),
   refreshCapabilities: z.object({}),
   send: z.object({
-    threadId: Id.optional(),
-    from: E164,
-    to: E164,
-    text: Text,
-    attachments: z.array(AttachmentInput).max(10).optional(),
+    threadId: id().optional(),
+    from: e164(),
+    to: e164(),
+    text: text(),
+    attachments: z.array(attachmentInput()).max(10).optional(),
   }),
-  retrySend: z.object({ localId: Id }),
-  discardSend: z.object({ localId: Id }),
-  assign: z.object({ threadId: Id, extensionId: Id.nullable() }),
-  resolve: z.object({ threadId: Id }),
-  deleteThread: z.object({ threadId: Id }),
-  deleteMessages: z.object({ ids: z.array(Id).min(1).max(100) }),
-  addNote: z.object({ threadId: Id, text: Text }),
-  editNote: z.object({ noteId: Id, text: Text }),
-  deleteNote: z.object({ noteId: Id }),
+  retrySend: z.object({ localId: id() }),
+  discardSend: z.object({ localId: id() }),
+  assign: z.object({ threadId: id(), extensionId: id().nullable() }),
+  resolve: z.object({ threadId: id() }),
+  deleteThread: z.object({ threadId: id() }),
+  deleteMessages: z.object({ ids: z.array(id()).min(1).max(100) }),
+  addNote: z.object({ threadId: id(), text: text() }),
+  editNote: z.object({ noteId: id(), text: text() }),
+  deleteNote: z.object({ noteId: id() }),
   /** Older messages and notes of one thread, a page at a time. */
-  loadHistory: z.object({ threadId: Id }),
+  loadHistory: z.object({ threadId: id() }),
   /** Resolved threads (not part of FSync), a page at a time. */
   loadResolved: z.object({ page: z.number().int().min(1).max(1000) }),
   /** MMS content, fetched by the background with the token in a header. */
   fetchAttachment: z.object({ uri: z.string().url().max(2000) }),
-  markRead: z.object({ threadId: Id, time: z.string().max(40) }),
-} as const;
+  markRead: z.object({ threadId: id(), time: z.string().max(40) }),
+}))();
 
-export const requestSchemas = { ...contentRequests, ...pageRequests };
+export const requestSchemas = /* @__PURE__ */ (() => ({ ...contentRequests, ...pageRequests }))();
 export type RequestName = keyof typeof requestSchemas;
 export type RequestInput<N extends RequestName> = z.input<(typeof requestSchemas)[N]>;
 export type RequestData<N extends RequestName> = z.output<(typeof requestSchemas)[N]>;
 
-export const CONTENT_REQUESTS = new Set<RequestName>(Object.keys(contentRequests) as RequestName[]);
+export const CONTENT_REQUESTS = /* @__PURE__ */ (() =>
+  new Set<RequestName>(Object.keys(contentRequests) as RequestName[]))();
 
 export type ChipKind = 'none' | 'unassigned' | 'mine' | 'other' | 'optedOut';
 

@@ -146,4 +146,6 @@ export interface PanelFocus {
   nonce: string;
 }
 
-export const panelFocus = storage.defineItem<PanelFocus | null>('session:panelFocus', { fallback: null });
+export const panelFocus = storage.defineItem<PanelFocus | null>('local:panelFocus', {
+  fallback: null,
+});

@@ -37,7 +37,11 @@ describe('chip element', () => {
     expect(chip.getAttribute('role')).toBe('button');
     expect(chip.tabIndex).toBe(0);
     expect(chip.getAttribute('style')).toMatch(/display: inline-block !important/);
-    expect(chip.shadowRoot!.querySelector('style')!.textContent).toContain('.chip');
+    const root = chip.shadowRoot!;
+    const adopted = root.adoptedStyleSheets.flatMap((sheet) =>
+      Array.from(sheet.cssRules, (rule) => rule.cssText),
+    );
+    expect([...adopted, root.querySelector('style')?.textContent ?? ''].join('\n')).toContain('.chip');
     expect(chip.getAttribute('data-td-state')).toBe('loading');
   });
 
@@ -60,7 +64,8 @@ describe('chip element', () => {
     const chip = createChip(document, '+14155552671', activate);
     document.body.appendChild(chip);
     chip.click();
-    for (const key of ['Enter', ' ', 'Tab', 'x']) chip.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    for (const key of ['Enter', ' ', 'Tab', 'x'])
+      chip.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     expect(activate).toHaveBeenCalledTimes(3);
   });
 });

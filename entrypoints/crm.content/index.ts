@@ -23,7 +23,9 @@ export default defineContentScript({
     const adapter = adapterFor(location.href);
     const off = (ids: string[]) => ids.includes(adapter.id);
     if (off((await crmSettings.getValue()).disabledAdapters)) return;
-    ctx.onInvalidated(crmSettings.watch((settings) => settings && off(settings.disabledAdapters) && ctx.abort()));
+    ctx.onInvalidated(
+      crmSettings.watch((settings) => settings && off(settings.disabledAdapters) && ctx.abort()),
+    );
     runPageSessions({
       doc: document,
       adapter,

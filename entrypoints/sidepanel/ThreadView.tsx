@@ -229,11 +229,12 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
 }
 
 /** How often a thread someone else is assigned to is re-synced while the agent looks at it. */
-const WATCH_MS = 5_000;
+const WATCH_MS = 10_000;
 
 /**
  * RingCentral pushes replies and inbound texts on an assigned thread to its assignee only (contract §5.7), so
  * while I look at a thread someone else has, nothing would tell me about their replies: sync while it is shown.
+ * Every 10 s keeps the sync scheduler's bucket (a run per 5 s) free for push-triggered runs.
  */
 function useWatchOthersThread(thread: MessageThread, me: string | undefined) {
   const { send } = useServices();

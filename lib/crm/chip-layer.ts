@@ -118,7 +118,8 @@ export class ChipLayer {
     const state = stateOf(e164);
     if (state) setChipState(chip.host, state);
     let after: Node = anchor;
-    while (after.nextSibling && after.nextSibling.nodeName === CHIP_TAG.toUpperCase()) after = after.nextSibling;
+    while (after.nextSibling && after.nextSibling.nodeName === CHIP_TAG.toUpperCase())
+      after = after.nextSibling;
     after.parentNode!.insertBefore(chip.host, after.nextSibling);
     this.byHost.set(chip.host, chip);
     if (chip.host.getRootNode().nodeType === 11) this.inShadow.add(chip);
@@ -164,7 +165,7 @@ function lastMeaningfulChild(el: Element): Node | null {
 }
 
 function containsComposed(root: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; ) {
+  for (let n: Node | null = node; n;) {
     if (n === root) return true;
     n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host : null);
   }

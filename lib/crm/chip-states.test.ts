@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { ChipStates, MAX_PER_REQUEST, parseChipStates, type StatesTransport } from './chip-states';
 import { regionFromLanguages } from './region';
 
+/** Scans run in later tasks; a loaded CI machine may take a while to get to them. */
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 20 });
+
 describe('parseChipStates', () => {
   it('keeps valid entries and drops the rest', () => {
     expect(
@@ -37,14 +40,16 @@ describe('ChipStates', () => {
   }
 
   it('asks only for numbers neither known nor asked, at most 500 per message', async () => {
-    const { t, calls } = transport((phones) => Object.fromEntries(phones.map((p) => [p, { kind: 'none', unread: false }])));
+    const { t, calls } = transport((phones) =>
+      Object.fromEntries(phones.map((p) => [p, { kind: 'none', unread: false }])),
+    );
     const shown = vi.fn();
     const states = new ChipStates(t, shown, () => {});
     const many = Array.from({ length: 700 }, (_, i) => `+1415555${String(i).padStart(4, '0')}`);
     states.request(many, new Map());
     states.request(many.slice(0, 10), new Map());
     expect(calls.map((c) => c.length)).toEqual([MAX_PER_REQUEST, 200]);
-    await vi.waitFor(() => expect(shown).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(shown).toHaveBeenCalledTimes(2));
     expect(states.get(many[0]!)).toEqual({ kind: 'none', unread: false });
     states.request(many, new Map());
     expect(calls).toHaveLength(2);
@@ -59,7 +64,7 @@ describe('ChipStates', () => {
     };
     const states = new ChipStates(t, () => {}, fail);
     states.request(['+14155552671'], new Map());
-    await vi.waitFor(() => expect(fail).toHaveBeenCalled());
+    await waitFor(() => expect(fail).toHaveBeenCalled());
     states.request(['+14155552671'], new Map());
     expect(calls).toHaveLength(2);
   });

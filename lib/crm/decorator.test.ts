@@ -5,6 +5,9 @@ import { generic } from './adapters/generic';
 import type { StatesTransport } from './chip-states';
 import { startCrmDecorator } from './decorator';
 
+/** Scans run in later tasks; a loaded CI machine may take a while to get to them. */
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 20 });
+
 /** The background's side of the protocol, recorded: the boundary the content script talks through. */
 function fakeBackground(states: Record<string, ChipState> = {}) {
   const requests: Array<{ phones: string[]; names: Record<string, string> }> = [];
@@ -44,7 +47,8 @@ function start(html: string, background = fakeBackground(), adapter = generic) {
 }
 
 const chipsFor = (e164: string) => Array.from(document.querySelectorAll(`[data-td-phone="${e164}"]`));
-const allChips = () => Array.from(document.querySelectorAll('threaddesk-chip')).map((c) => c.getAttribute('data-td-phone'));
+const allChips = () =>
+  Array.from(document.querySelectorAll('threaddesk-chip')).map((c) => c.getAttribute('data-td-phone'));
 
 afterEach(() => {
   controller.abort();
@@ -53,15 +57,17 @@ afterEach(() => {
 
 describe('CRM decorator', () => {
   it('puts an accessible chip beside each number, after the number, without touching its text', async () => {
-    start('<table><tr><td>Ana Ruiz</td><td id="p">(415) 555-2671</td></tr></table><p>Order ORD-4155552671</p>');
-    await vi.waitFor(() => expect(chipsFor('+14155552671')).toHaveLength(1));
+    start(
+      '<table><tr><td>Ana Ruiz</td><td id="p">(415) 555-2671</td></tr></table><p>Order ORD-4155552671</p>',
+    );
+    await waitFor(() => expect(chipsFor('+14155552671')).toHaveLength(1));
     const chip = chipsFor('+14155552671')[0]!;
     const cell = document.getElementById('p')!;
     expect(cell.firstChild!.textContent).toBe('(415) 555-2671');
     expect(cell.firstChild!.nextSibling).toBe(chip);
     expect(chip.getAttribute('role')).toBe('button');
     expect(chip.getAttribute('tabindex')).toBe('0');
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(chip.getAttribute('aria-label')).toBe('Open SMS thread with +1 415-555-2671 — no thread yet'),
     );
     expect(allChips()).toEqual(['+14155552671']);
@@ -72,7 +78,7 @@ describe('CRM decorator', () => {
       '<table><tr><td>Ana Ruiz</td><td>(415) 555-2671</td></tr><tr><td>Bo Chen</td><td>212-555-0198</td></tr>' +
         '<tr><td>Ana again</td><td>415.555.2671</td></tr></table>',
     );
-    await vi.waitFor(() => expect(background.requests).toHaveLength(1));
+    await waitFor(() => expect(background.requests).toHaveLength(1));
     expect(background.requests[0]).toEqual({
       phones: ['+14155552671', '+12125550198'],
       names: { '+14155552671': 'Ana again', '+12125550198': 'Bo Chen' },
@@ -80,7 +86,7 @@ describe('CRM decorator', () => {
     const row = document.createElement('tr');
     row.innerHTML = '<td>Cy</td><td>415-555-2671</td>';
     document.querySelector('tbody')!.appendChild(row);
-    await vi.waitFor(() => expect(chipsFor('+14155552671')).toHaveLength(3));
+    await waitFor(() => expect(chipsFor('+14155552671')).toHaveLength(3));
     expect(background.requests).toHaveLength(1);
   });
 
@@ -90,7 +96,7 @@ describe('CRM decorator', () => {
       '+12125550198': { kind: 'optedOut', unread: false },
     });
     start('<p>415-555-2671</p><p>212-555-0198</p>', background);
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(chipsFor('+14155552671')[0]?.getAttribute('aria-label')).toBe(
         'Open SMS thread with +1 415-555-2671 — assigned to Jo Park, unread',
       ),
@@ -106,7 +112,7 @@ describe('CRM decorator', () => {
     const { background } = start('<table><tr><td>Ana Ruiz</td><td>(415) 555-2671</td></tr></table>');
     const rowClicks = vi.fn();
     document.querySelector('tr')!.addEventListener('click', rowClicks);
-    await vi.waitFor(() => expect(chipsFor('+14155552671')).toHaveLength(1));
+    await waitFor(() => expect(chipsFor('+14155552671')).toHaveLength(1));
     const chip = chipsFor('+14155552671')[0] as HTMLElement;
     chip.click();
     chip.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
@@ -119,8 +125,10 @@ describe('CRM decorator', () => {
   });
 
   it('follows a framework that re-renders: changed text, replaced and reordered nodes', async () => {
-    start('<ul id="list"><li id="a">Ana: <span>415-555-2671</span></li><li id="b">Bo: 212-555-0198</li></ul>');
-    await vi.waitFor(() => expect(allChips().sort()).toEqual(['+12125550198', '+14155552671']));
+    start(
+      '<ul id="list"><li id="a">Ana: <span>415-555-2671</span></li><li id="b">Bo: 212-555-0198</li></ul>',
+    );
+    await waitFor(() => expect(allChips().sort()).toEqual(['+12125550198', '+14155552671']));
     const list = document.getElementById('list')!;
     const a = document.getElementById('a')!;
     const b = document.getElementById('b')!;
@@ -129,21 +137,21 @@ describe('CRM decorator', () => {
     list.insertBefore(b, a);
     b.removeChild(b.firstChild!);
     b.appendChild(document.createTextNode('Bo: 917-555-0143'));
-    await vi.waitFor(() => expect(allChips().sort()).toEqual(['+16465550134', '+19175550143']));
+    await waitFor(() => expect(allChips().sort()).toEqual(['+16465550134', '+19175550143']));
     list.replaceChild(document.createElement('li'), a);
-    await vi.waitFor(() => expect(allChips()).toEqual(['+19175550143']));
+    await waitFor(() => expect(allChips()).toEqual(['+19175550143']));
     list.textContent = '';
     list.innerHTML = '<li>Cy: 415-555-2671</li>';
-    await vi.waitFor(() => expect(allChips()).toEqual(['+14155552671']));
+    await waitFor(() => expect(allChips()).toEqual(['+14155552671']));
   });
 
   it('decorates content when it is shown, and drops chips of content made editable', async () => {
     start('<div id="tab" hidden><p>415-555-2671</p></div><div id="note"><p>212-555-0198</p></div>');
-    await vi.waitFor(() => expect(allChips()).toEqual(['+12125550198']));
+    await waitFor(() => expect(allChips()).toEqual(['+12125550198']));
     document.getElementById('tab')!.removeAttribute('hidden');
-    await vi.waitFor(() => expect(allChips().sort()).toEqual(['+12125550198', '+14155552671']));
+    await waitFor(() => expect(allChips().sort()).toEqual(['+12125550198', '+14155552671']));
     document.getElementById('note')!.setAttribute('contenteditable', 'true');
-    await vi.waitFor(() => expect(allChips()).toEqual(['+14155552671']));
+    await waitFor(() => expect(allChips()).toEqual(['+14155552671']));
   });
 
   it('watches open shadow roots it has searched', async () => {
@@ -151,24 +159,24 @@ describe('CRM decorator', () => {
     const shadow = document.querySelector('x-card')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<span>Phone: 415-555-2671</span>';
     document.body.appendChild(document.createElement('p'));
-    await vi.waitFor(() => expect(shadow.querySelectorAll('threaddesk-chip')).toHaveLength(1));
+    await waitFor(() => expect(shadow.querySelectorAll('threaddesk-chip')).toHaveLength(1));
     shadow.querySelector('span')!.textContent = 'Phone: 212-555-0198';
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(shadow.querySelector('threaddesk-chip')?.getAttribute('data-td-phone')).toBe('+12125550198'),
     );
   });
 
   it('accepts fictional demo numbers only with the demo adapter', async () => {
     start('<p>+1 555-010-0101</p>', fakeBackground(), demo);
-    await vi.waitFor(() => expect(allChips()).toEqual(['+15550100101']));
+    await waitFor(() => expect(allChips()).toEqual(['+15550100101']));
     controller.abort();
     start('<p>+1 555-010-0101</p><p>415-555-2671</p>');
-    await vi.waitFor(() => expect(allChips()).toEqual(['+14155552671']));
+    await waitFor(() => expect(allChips()).toEqual(['+14155552671']));
   });
 
   it('removes every chip and stops watching when aborted', async () => {
     const { background } = start('<p>415-555-2671</p>');
-    await vi.waitFor(() => expect(allChips()).toHaveLength(1));
+    await waitFor(() => expect(allChips()).toHaveLength(1));
     controller.abort();
     expect(allChips()).toEqual([]);
     expect(background.subscribed()).toBe(false);
@@ -181,6 +189,6 @@ describe('CRM decorator', () => {
     const background = fakeBackground();
     background.transport.threadStates = () => Promise.reject(new Error('Extension context invalidated.'));
     const { onInvalidated } = start('<p>415-555-2671</p>', background);
-    await vi.waitFor(() => expect(onInvalidated).toHaveBeenCalled());
+    await waitFor(() => expect(onInvalidated).toHaveBeenCalled());
   });
 });

@@ -13,18 +13,26 @@ export interface Deadline {
  */
 export const SLICE_MS = 30;
 /** How long a slice may wait for idle time before it runs anyway, so a busy page still gets chips. */
-const IDLE_TIMEOUT_MS = 300;
+const IDLE_TIMEOUT_MS = 100;
+/** The slice taken when the wait ran out: short, since the page is busy. */
+const BUSY_SLICE_MS = 8;
 
 type IdleWindow = Window & {
-  requestIdleCallback?: (cb: (deadline: Deadline) => void, options?: { timeout: number }) => number;
+  requestIdleCallback?: (
+    cb: (deadline: Deadline & { didTimeout: boolean }) => void,
+    options?: { timeout: number },
+  ) => number;
   cancelIdleCallback?: (handle: number) => void;
 };
 
 /** Calls `work` with a deadline once the page is idle; returns a function that cancels it. */
 export function whenIdle(win: Window, work: (deadline: Deadline) => void): () => void {
   const w = win as IdleWindow;
-  const capped = (deadline: Deadline, start: number): Deadline => ({
-    timeRemaining: () => Math.min(deadline.timeRemaining(), SLICE_MS - (performance.now() - start)),
+  const capped = (deadline: Deadline & { didTimeout: boolean }, start: number): Deadline => ({
+    timeRemaining: () =>
+      deadline.didTimeout
+        ? BUSY_SLICE_MS - (performance.now() - start)
+        : Math.min(deadline.timeRemaining(), SLICE_MS - (performance.now() - start)),
   });
   if (typeof w.requestIdleCallback === 'function' && typeof w.cancelIdleCallback === 'function') {
     const handle = w.requestIdleCallback((deadline) => work(capped(deadline, performance.now())), {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor, isKnownCrmUrl, knownAdapterFor, knownCrmMatches } from './index';
-import { customCrmRegistration, originMatchPattern, CUSTOM_CRM_SCRIPT_ID, CRM_SCRIPT_FILE } from './registration';
+import {
+  customCrmRegistration,
+  originMatchPattern,
+  CUSTOM_CRM_SCRIPT_ID,
+  CRM_SCRIPT_FILE,
+} from './registration';
 
 describe('adapter choice by URL', () => {
   it.each([
@@ -39,7 +44,9 @@ describe('adapter choice by URL', () => {
 
   it('declares a match pattern for every known CRM, never one for all sites', () => {
     const matches = knownCrmMatches();
-    expect(matches).toEqual(expect.arrayContaining(['https://*.lightning.force.com/*', 'http://localhost/crm/*']));
+    expect(matches).toEqual(
+      expect.arrayContaining(['https://*.lightning.force.com/*', 'http://localhost/crm/*']),
+    );
     expect(matches.some((m) => /^\w+:\/\/\*\/|<all_urls>/.test(m))).toBe(false);
     for (const pattern of matches) {
       const sample = pattern.replace('*.', 'acme.').replace(/\*$/, 'x');
@@ -61,7 +68,9 @@ describe('custom site registration', () => {
   });
 
   it('leaves out known CRMs, invalid and insecure origins, and registers nothing for none', () => {
-    expect(customCrmRegistration(['https://acme.lightning.force.com', 'http://crm.example.com', 'nope'])).toBeUndefined();
+    expect(
+      customCrmRegistration(['https://acme.lightning.force.com', 'http://crm.example.com', 'nope']),
+    ).toBeUndefined();
     expect(customCrmRegistration([])).toBeUndefined();
     expect(originMatchPattern('http://localhost:5173')).toBe('http://localhost/*');
     expect(originMatchPattern('ftp://example.com')).toBeUndefined();

@@ -44,7 +44,9 @@ export function originMatchPattern(origin: string): string | undefined {
 export function customCrmRegistration(origins: readonly string[]): CustomScriptRegistration | undefined {
   const matches = [
     ...new Set(
-      origins.filter((origin) => !isKnownCrmUrl(`${origin}/`)).flatMap((origin) => originMatchPattern(origin) ?? []),
+      origins
+        .filter((origin) => !isKnownCrmUrl(`${origin}/`))
+        .flatMap((origin) => originMatchPattern(origin) ?? []),
     ),
   ];
   if (matches.length === 0) return undefined;

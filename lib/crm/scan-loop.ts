@@ -23,7 +23,18 @@ export interface ScanLoopOptions<M> extends ScanHooks<M> {
   scheduler?: (work: (deadline: Deadline) => void) => () => void;
 }
 
-const WATCHED_ATTRIBUTES = ['href', 'value', 'readonly', 'hidden', 'aria-hidden', 'style', 'class', 'contenteditable'];
+/** Part of a slice kept for placing the chips of what it scanned: they cost more than the scan. */
+const WRITE_SHARE = 0.8;
+const WATCHED_ATTRIBUTES = [
+  'href',
+  'value',
+  'readonly',
+  'hidden',
+  'aria-hidden',
+  'style',
+  'class',
+  'contenteditable',
+];
 /** Attributes that can show content we skipped as hidden, or hide content we decorated. */
 const VISIBILITY_ATTRIBUTES = new Set(['hidden', 'aria-hidden', 'style', 'class', 'contenteditable']);
 const OBSERVE: MutationObserverInit = {
@@ -46,6 +57,8 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
   const hidden = new Set<Element>();
   let cancelSlice: (() => void) | undefined;
   let removals = false;
+  /** Scanned subtrees whose chips are still to be placed. */
+  let owed: Array<[Node, M[]]> = [];
 
   const seen = {
     shadowRoot(root: ShadowRoot) {
@@ -59,26 +72,42 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
   };
 
   function schedule(): void {
-    if (cancelSlice || signal.aborted || queue.size === 0) return;
+    if (cancelSlice || signal.aborted || (queue.size === 0 && owed.length === 0)) return;
     cancelSlice = scheduler(slice);
   }
 
+  /**
+   * One slice: the writes (chips) owed by the last slice, then scans, then their writes. Scans all come
+   * before writes, since a chip placed between two scans makes every style read after it recompute the
+   * page's style; scans stop early enough to leave most of the slice to the writes, and writes that do
+   * not fit are owed to the next slice.
+   */
   function slice(deadline: Deadline): void {
     cancelSlice = undefined;
     if (signal.aborted) return;
-    let scannedAny = false;
-    // At least one subtree per slice, so that a page that is never idle still progresses.
-    for (let node = queue.take(); node; node = deadline.timeRemaining() > 1 ? queue.take() : undefined) {
-      if (!node.isConnected) continue;
-      const parts = node.nodeType === 1 ? scanParts(node as Element, maxElements) : undefined;
-      if (parts) {
-        queue.putFirst(parts);
-        continue;
+    let progressed = false;
+    const write = () => {
+      const [node, matches] = owed.shift()!;
+      options.scanned(node, matches);
+      progressed = true;
+    };
+    // At least one step per slice, so that a page that is never idle still progresses.
+    while (owed.length > 0 && (!progressed || deadline.timeRemaining() > 1)) write();
+    if (owed.length === 0) {
+      const readUntil = deadline.timeRemaining() * (1 - WRITE_SHARE);
+      for (
+        let node = queue.take();
+        node;
+        node = deadline.timeRemaining() > readUntil ? queue.take() : undefined
+      ) {
+        if (!node.isConnected) continue;
+        const parts = node.nodeType === 1 ? scanParts(node as Element, maxElements) : undefined;
+        if (parts) queue.putFirst(parts);
+        else owed.push([node, options.detect(node, seen)]);
       }
-      options.scanned(node, options.detect(node, seen));
-      scannedAny = true;
     }
-    if (scannedAny) {
+    while (owed.length > 0 && (!progressed || deadline.timeRemaining() > 1)) write();
+    if (progressed) {
       options.sliceDone(removals);
       removals = false;
     }
@@ -115,7 +144,8 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
 
   function attributeChanged(el: Element, name: string): void {
     if (!VISIBILITY_ATTRIBUTES.has(name)) return queueChange(segmentRoot(el));
-    if (name === 'contenteditable' || name === 'hidden' || name === 'aria-hidden') queueChange(segmentRoot(el));
+    if (name === 'contenteditable' || name === 'hidden' || name === 'aria-hidden')
+      queueChange(segmentRoot(el));
     for (const h of hidden) {
       if (!h.isConnected) hidden.delete(h);
       else if (el === h || el.contains(h)) {
@@ -132,6 +162,7 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
     cancelSlice?.();
     queue.clear();
     hidden.clear();
+    owed = [];
   });
   queue.add(container);
   schedule();

@@ -35,6 +35,15 @@ describe('detectPhoneNumbers: where numbers are found', () => {
     expect(document.body.innerHTML).toBe(before);
   });
 
+  it('reads an element edge as a space between words and numbers, and as nothing beside punctuation', () => {
+    page(
+      '<div><span>Phone</span><span>4155552671</span></div>' +
+        '<div><span>2125550198</span><span>6465550134</span></div>' +
+        '<div><span>ORD-</span><span>9175550143</span></div>',
+    );
+    expect(found().map((m) => m.text)).toEqual(['4155552671', '2125550198', '6465550134']);
+  });
+
   it('does not join text across block elements or table cells', () => {
     page('<table><tr><td>415</td><td>555-2671</td></tr></table><div>212</div><div>555-0198</div>');
     expect(found()).toEqual([]);
@@ -122,7 +131,9 @@ describe('detectPhoneNumbers: where numbers are not found', () => {
   });
 
   it('finds nothing when the scanned subtree sits inside hidden or editable content', () => {
-    page('<div hidden><p id="in-hidden">(415) 555-2671</p></div><div contenteditable><p id="in-edit">(212) 555-0198</p></div>');
+    page(
+      '<div hidden><p id="in-hidden">(415) 555-2671</p></div><div contenteditable><p id="in-edit">(212) 555-0198</p></div>',
+    );
     expect(found(document.getElementById('in-hidden')!)).toEqual([]);
     expect(found(document.getElementById('in-edit')!)).toEqual([]);
   });
@@ -143,7 +154,9 @@ describe('detectPhoneNumbers: field labels', () => {
     );
     expect(found().map((m) => m.e164)).toEqual(['+14155552671']);
     const td = document.querySelectorAll('td')[1]!;
-    expect(detectPhoneNumbers(document.body, { defaultCountry: 'US' })[0]!.range.startContainer).toBe(td.firstChild);
+    expect(detectPhoneNumbers(document.body, { defaultCountry: 'US' })[0]!.range.startContainer).toBe(
+      td.firstChild,
+    );
   });
 
   it('reads ARIA grid headers, definition lists and labels beside values', () => {

@@ -188,7 +188,7 @@ class Walk {
   /** The element, `el` or an ancestor (through shadow hosts), whose attributes hide or make editable `el`. */
   private hiddenBy(el: Element): Element | undefined {
     // One native selector match per shadow tree; the inline-style part is a superset, confirmed below.
-    for (let from: Element | null = el; from; ) {
+    for (let from: Element | null = el; from;) {
       const found: Element | null = from.closest(HIDING_SELECTOR);
       if (found && hidesContent(found)) return found;
       if (found) from = found.parentElement ?? hostOf(found);
@@ -209,5 +209,3 @@ function nodeAt(starts: number[], offset: number, isEnd: boolean): number {
   while (i > 0 && (isEnd ? starts[i]! >= offset : starts[i]! > offset)) i--;
   return i;
 }
-
-

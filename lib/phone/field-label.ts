@@ -34,13 +34,14 @@ function columnHeader(cell: Element, headers: HeaderCache): string | undefined {
     names = headerNames(grid);
     headers.set(grid, names);
   }
-  // Column indexes ignore colspan: a wrong header only costs a missed label, never a false number.
+  // Column indexes ignore colspan, which CRM lists rarely use in their data rows.
   const colIndex = Number(cell.getAttribute('aria-colindex'));
   return names[colIndex > 0 ? colIndex - 1 : indexAmongSiblings(cell)];
 }
 
 function headerNames(grid: Element): string[] {
-  const cells = grid.nodeName === 'TABLE' ? tableHeaderCells(grid) : grid.querySelectorAll('[role=columnheader]');
+  const cells =
+    grid.nodeName === 'TABLE' ? tableHeaderCells(grid) : grid.querySelectorAll('[role=columnheader]');
   return Array.from(cells, (c) => c.textContent?.trim() ?? '');
 }
 

@@ -102,11 +102,19 @@ describe('findInText: formats', () => {
 
   it('accepts numbers from fictional ranges only when asked', () => {
     expect(findInText('+1 555-987-0101', { region: 'US' })).toEqual([]);
-    expect(findInText('+1 555-987-0101', { region: 'US', allowFictional: true })[0]?.e164).toBe('+15559870101');
-    expect(findInText('(555) 987-0101', { region: 'US', allowFictional: true })[0]?.e164).toBe('+15559870101');
-    expect(findInText('+1 555-010-0101', { region: 'US', allowFictional: true })[0]?.e164).toBe('+15550100101');
+    expect(findInText('+1 555-987-0101', { region: 'US', allowFictional: true })[0]?.e164).toBe(
+      '+15559870101',
+    );
+    expect(findInText('(555) 987-0101', { region: 'US', allowFictional: true })[0]?.e164).toBe(
+      '+15559870101',
+    );
+    expect(findInText('+1 555-010-0101', { region: 'US', allowFictional: true })[0]?.e164).toBe(
+      '+15550100101',
+    );
     // Outside North America the same digits are read by that region's own rules.
-    expect(findInText('(555) 987-0101', { region: 'GB', allowFictional: true })[0]?.e164).toBe('+445559870101');
+    expect(findInText('(555) 987-0101', { region: 'GB', allowFictional: true })[0]?.e164).toBe(
+      '+445559870101',
+    );
   });
 });
 

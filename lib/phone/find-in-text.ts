@@ -22,15 +22,17 @@ export interface TextMatch {
 export const EDGE = '\u0000';
 
 /** Digits with the characters that may stand between them in a written number. */
-const RUN = /[+\uff0b]?\(?\d(?:[\d \u00a0\u2009\u202f().\/\u2010-\u2014\0-]*\d)?/g;
+const RUN = /[+\uff0b]?\(?\d(?:[\d \u00a0\u2009\u202f()./\u2010-\u2014\0-]*\d)?/g;
 /** A gap between two digit groups that keeps them in one number: "-", ". ", ") ", " (", "/"… */
-const NARROW_GAP = /^(?:\)?[ \u00a0\u2009\u202f]?\(?|\)?[-.\/\u2010-\u2014]\(?|[ \u00a0][-\u2010-\u2014][ \u00a0])$/;
+const NARROW_GAP =
+  /^(?:\)?[ \u00a0\u2009\u202f]?\(?|\)?[-./\u2010-\u2014]\(?|[ \u00a0][-\u2010-\u2014][ \u00a0])$/;
 const SPACE_GAP = /[ \u00a0\u2009\u202f\0]/;
 const DIGITS = /\d+/g;
-const EXTENSION = /[ \u00a0\0]*,?[ \u00a0\0]*(?:ext\.?|extn\.?|extension|x\.?|ext:|#)[ \u00a0\0]*(\d{1,7})(?!\d)/iy;
+const EXTENSION =
+  /[ \u00a0\0]*,?[ \u00a0\0]*(?:ext\.?|extn\.?|extension|x\.?|ext:|#)[ \u00a0\0]*(\d{1,7})(?!\d)/iy;
 /** Signs that the digits continue an identifier, an amount or an address rather than start a phone. */
 const GLUED_BEFORE = /[\p{L}\d#$€£¥₹@_&=%\\*]/u;
-const JOINER = /[-\/._:]/;
+const JOINER = /[-/._:]/;
 const GLUED_AFTER = /[\p{L}\d$€£¥₹%@_\\*°]/u;
 const WORD_CHAR = /[\p{L}\d]/u;
 const MIN_DIGITS = 8;
@@ -134,7 +136,12 @@ function countDigits(s: string): number {
  * The number written from `start` to `end`, or why not: `false` when the text there is plainly something
  * else (no part of it should be tried either), `undefined` when it is just not a valid number.
  */
-function accept(text: string, start: number, end: number, options: TextOptions): TextMatch | false | undefined {
+function accept(
+  text: string,
+  start: number,
+  end: number,
+  options: TextOptions,
+): TextMatch | false | undefined {
   // Take in a leading "+" or "(" and a closing ")" that belong to the number.
   if (text[start - 1] === '(') start--;
   if (text[start - 1] === '+' || text[start - 1] === '\uff0b') start--;

@@ -75,7 +75,12 @@ describe('toE164 agrees with libphonenumber-js', () => {
     const disagreements: string[] = [];
     for (let k = 0; k < 3000; k++) {
       const ten = digits(10);
-      for (const text of [ten, `1${ten}`, `+1${ten}`, `(${ten.slice(0, 3)}) ${ten.slice(3, 6)}-${ten.slice(6)}`]) {
+      for (const text of [
+        ten,
+        `1${ten}`,
+        `+1${ten}`,
+        `(${ten.slice(0, 3)}) ${ten.slice(3, 6)}-${ten.slice(6)}`,
+      ]) {
         if (toE164(text, 'US') !== library(text, 'US')) disagreements.push(text);
       }
     }

@@ -37,7 +37,16 @@ function region(code: string): Region | undefined {
   return r ?? undefined;
 }
 
-function compile([callingCode, idd, pattern, lengths, prefix, transform, types, leading]: RegionRule): Region {
+function compile([
+  callingCode,
+  idd,
+  pattern,
+  lengths,
+  prefix,
+  transform,
+  types,
+  leading,
+]: RegionRule): Region {
   return {
     callingCode,
     idd: new RegExp(`^(?:${idd})`),
@@ -82,9 +91,12 @@ function group(callingCode: string): Group {
   let g = groups.get(callingCode);
   if (!g) {
     const regions = NUMBERING.callingCodes[callingCode]!.map((code) => region(code)!);
-    const patterns = regions.map((r) => (r.leadingDigits ? `(${r.leadingDigits.source.slice(1)})` : '((?!))'));
+    const patterns = regions.map((r) =>
+      r.leadingDigits ? `(${r.leadingDigits.source.slice(1)})` : '((?!))',
+    );
     // One native match instead of one per region (NANP has 25); patterns with groups of their own cannot join.
-    const joinable = regions.length > 1 && regions.every((r) => !/\((?!\?)/.test(r.leadingDigits?.source ?? ''));
+    const joinable =
+      regions.length > 1 && regions.every((r) => !/\((?!\?)/.test(r.leadingDigits?.source ?? ''));
     g = { regions, leading: joinable ? new RegExp(`^(?:${patterns.join('|')})`) : undefined };
     groups.set(callingCode, g);
   }
@@ -170,7 +182,8 @@ export function toE164(written: string, defaultRegion?: string): string | undefi
   const digits = written.replace(/\D+/g, '');
   if (/^[\s(]*\+/.test(written)) return internationalToE164(digits);
   const home = defaultRegion ? region(defaultRegion) : undefined;
-  if (!home) return FOREIGN_IDD.test(digits) ? internationalToE164(digits.replace(/^0(?:11|0)/, '')) : undefined;
+  if (!home)
+    return FOREIGN_IDD.test(digits) ? internationalToE164(digits.replace(/^0(?:11|0)/, '')) : undefined;
   const idd = home.idd.exec(digits);
   if (idd && digits[idd[0].length] !== '0') return internationalToE164(digits.slice(idd[0].length));
   const national = nationalToE164(digits, defaultRegion!);

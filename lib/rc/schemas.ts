@@ -1,8 +1,9 @@
 // What RingCentral sends us, validated at the boundary (contract §4). Unknown fields are stripped, so a newer
 // server that adds fields keeps working; a missing required field is a clear error, not a crash deeper in.
 import { z } from 'zod';
+import { E164_PATTERN } from './e164';
 
-export const E164 = z.string().regex(/^\+[1-9]\d{1,14}$/, 'not an E.164 phone number');
+export const E164 = z.string().regex(E164_PATTERN, 'not an E.164 phone number');
 
 export const ThreadUser = z.object({
   extensionId: z.string(),

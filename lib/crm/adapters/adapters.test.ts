@@ -23,7 +23,8 @@ describe('markup readers', () => {
   });
 
   it('finds ancestors through shadow roots', () => {
-    document.body.innerHTML = '<records-record-layout-item field-label="Mobile"><x-phone></x-phone></records-record-layout-item>';
+    document.body.innerHTML =
+      '<records-record-layout-item field-label="Mobile"><x-phone></x-phone></records-record-layout-item>';
     const inner = $('x-phone').attachShadow({ mode: 'open' });
     inner.innerHTML = '<span>415</span>';
     const span = inner.querySelector('span')!;

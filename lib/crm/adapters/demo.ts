@@ -9,10 +9,10 @@ export const demo: CrmAdapter = {
   id: 'demo',
   name: 'Demo CRM',
   matches: ['http://127.0.0.1/crm/*', 'http://localhost/crm/*'],
-  matchesUrl: (url) => url.protocol === 'http:' && LOCAL.has(url.hostname) && url.pathname.startsWith('/crm/'),
+  matchesUrl: (url) =>
+    url.protocol === 'http:' && LOCAL.has(url.hostname) && url.pathname.startsWith('/crm/'),
   containers: ['#app', 'main', 'body'],
-  rowName: (el) =>
-    nameInRow(el, 'tr, [data-contact]', '[data-name], .contact-name') ?? generic.rowName(el),
+  rowName: (el) => nameInRow(el, 'tr, [data-contact]', '[data-name], .contact-name') ?? generic.rowName(el),
   recordName: (doc) => firstText(doc, ['[data-record-name]', 'h1']),
   fieldLabel: (el) => cleanLabel(el.closest('[data-field]')?.getAttribute('data-field')),
   allowFictional: true,

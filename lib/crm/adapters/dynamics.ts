@@ -5,7 +5,26 @@ import type { CrmAdapter } from './types';
 
 /** The regional hosts: crm.dynamics.com (North America), crm2…crm21.dynamics.com elsewhere. */
 const HOST = /^[a-z0-9-]+\.crm(?:\d{1,2})?\.dynamics\.com$/;
-const REGIONS = ['', '2', '3', '4', '5', '6', '7', '8', '9', '11', '12', '14', '15', '16', '17', '19', '20', '21'];
+const REGIONS = [
+  '',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '11',
+  '12',
+  '14',
+  '15',
+  '16',
+  '17',
+  '19',
+  '20',
+  '21',
+];
 
 export const dynamics: CrmAdapter = {
   id: 'dynamics',

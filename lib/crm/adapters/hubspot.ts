@@ -13,8 +13,6 @@ export const hubspot: CrmAdapter = {
   recordName: (doc) => firstText(doc, ['[data-selenium-test="highlightTitle"]', 'h1']),
   fieldLabel: (el) =>
     cleanLabel(
-      closestAcrossShadow(el, '[data-selenium-test^="property-input-"]')
-        ?.querySelector('label')
-        ?.textContent,
+      closestAcrossShadow(el, '[data-selenium-test^="property-input-"]')?.querySelector('label')?.textContent,
     ),
 };

@@ -5,7 +5,7 @@ const MAX_NAME = 120;
 
 /** The closest ancestor-or-self matching `selector`, looking through shadow roots to their hosts. */
 export function closestAcrossShadow(el: Element, selector: string): Element | undefined {
-  for (let e: Element | null = el; e; ) {
+  for (let e: Element | null = el; e;) {
     const found = e.closest(selector);
     if (found) return found;
     const root = e.getRootNode();

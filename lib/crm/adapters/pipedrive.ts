@@ -9,8 +9,11 @@ export const pipedrive: CrmAdapter = {
   matches: ['https://*.pipedrive.com/*'],
   matchesUrl: (url) => url.protocol === 'https:' && /(?:^|\.)pipedrive\.com$/.test(url.hostname),
   containers: ['#application', 'main', 'body'],
-  rowName: (el) => nameInRow(el, '[data-test="person-row"], tr', '[data-test="person-name"], a[href*="/person/"]'),
+  rowName: (el) =>
+    nameInRow(el, '[data-test="person-row"], tr', '[data-test="person-name"], a[href*="/person/"]'),
   recordName: (doc) => firstText(doc, ['[data-test="person-name-heading"]', 'h1']),
   fieldLabel: (el) =>
-    cleanLabel(closestAcrossShadow(el, '[data-test="field"]')?.querySelector('[data-test="field-label"]')?.textContent),
+    cleanLabel(
+      closestAcrossShadow(el, '[data-test="field"]')?.querySelector('[data-test="field-label"]')?.textContent,
+    ),
 };

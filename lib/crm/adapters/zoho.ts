@@ -24,5 +24,7 @@ export const zoho: CrmAdapter = {
   rowName: (el) => nameInRow(el, 'tr', 'a.linkToDetail, [data-zcqa="fullName"] a'),
   recordName: (doc) => firstText(doc, ['#subvalue_FULLNAME', '[data-zcqa="dv_header_name"]', 'h1']),
   fieldLabel: (el) =>
-    cleanLabel(closestAcrossShadow(el, '[data-zcqa-field]')?.getAttribute('data-zcqa-field')?.replace(/_/g, ' ')),
+    cleanLabel(
+      closestAcrossShadow(el, '[data-zcqa-field]')?.getAttribute('data-zcqa-field')?.replace(/_/g, ' '),
+    ),
 };

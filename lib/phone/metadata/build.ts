@@ -50,7 +50,10 @@ export function buildNumberingData(json: MetadataJson, libraryVersion: string): 
     callingCodes[callingCode] = geographic;
     for (const code of geographic) {
       metadata.selectNumberingPlan(code as CountryCode);
-      regions[code] = regionRule(metadata.numberingPlan as unknown as Plan, TYPED_CALLING_CODES.has(callingCode));
+      regions[code] = regionRule(
+        metadata.numberingPlan as unknown as Plan,
+        TYPED_CALLING_CODES.has(callingCode),
+      );
     }
   }
   return { source: `libphonenumber-js ${libraryVersion} min`, callingCodes, regions };

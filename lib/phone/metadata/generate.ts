@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { MetadataJson } from 'libphonenumber-js/core';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import { buildNumberingData } from './build';
 
 const require = createRequire(import.meta.url);
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     "import type { NumberingData } from './types';\n\n" +
     `export const NUMBERING: NumberingData = ${JSON.stringify(data)};\n`;
   const target = fileURLToPath(new URL('./data.ts', import.meta.url));
-  await writeFile(target, await format(source, { filepath: target, singleQuote: true, printWidth: 110 }));
+  const config = await resolveConfig(target);
+  await writeFile(target, await format(source, { ...config, filepath: target }));
   console.info(`wrote ${target} (${Object.keys(data.regions).length} regions)`);
 }
 
