@@ -8,8 +8,11 @@ export interface VirtualListProps<T> {
   rowHeight: number;
   getKey: (item: T) => string;
   /** The option's accessible name (e.g. the customer). */
-  getLabel: (item: T) => string;
-  renderRow: (item: T, info: { index: number; active: boolean; descriptionId: string }) => ComponentChildren;
+  /** The row must render an element with id `labelId` (its name) and one with `descriptionId`. */
+  renderRow: (
+    item: T,
+    info: { index: number; active: boolean; labelId: string; descriptionId: string },
+  ) => ComponentChildren;
   onActivate: (item: T) => void;
   label: string;
   id: string;
@@ -87,7 +90,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         id={optionId(index)}
         role="option"
         aria-selected={isActive}
-        aria-label={props.getLabel(item)}
+        aria-labelledby={`${optionId(index)}-name`}
         aria-describedby={`${optionId(index)}-desc`}
         aria-setsize={items.length}
         aria-posinset={index + 1}
@@ -98,7 +101,12 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
           props.onActivate(item);
         }}
       >
-        {props.renderRow(item, { index, active: isActive, descriptionId: `${optionId(index)}-desc` })}
+        {props.renderRow(item, {
+          index,
+          active: isActive,
+          labelId: `${optionId(index)}-name`,
+          descriptionId: `${optionId(index)}-desc`,
+        })}
       </div>,
     );
   }

@@ -5,7 +5,6 @@ import { VirtualList } from '@/components/VirtualList';
 import { parseProtocolError } from '@/lib/messaging';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { VIEWS, type View } from '@/lib/ui/inbox';
-import { customerName } from './display';
 import { useServices } from './services';
 import { ThreadRow, ROW_HEIGHT } from './ThreadRow';
 
@@ -20,9 +19,8 @@ const VIEW_LABEL: Record<View, () => string> = {
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact' });
 
 export function Inbox() {
-  const { inbox, navigate, openOptions, settings } = useServices();
+  const { inbox, navigate, openOptions } = useServices();
   const rows = inbox.rows.value;
-  const names = settings.contactNames.value;
   const open = (t: MessageThread) => navigate({ name: 'thread', threadId: t.id });
   const resources = inbox.resources.value;
   const hasRows = rows.length > 0;
@@ -84,14 +82,15 @@ export function Inbox() {
             items={rows}
             rowHeight={ROW_HEIGHT}
             getKey={(t) => t.id}
-            getLabel={(t) => customerName(t, names)}
             onActivate={open}
             onEndReached={
               inbox.view.value === 'resolved' && inbox.resolvedMore.value
                 ? () => void inbox.loadMoreResolved()
                 : undefined
             }
-            renderRow={(t, info) => <ThreadRow thread={t} descriptionId={info.descriptionId} />}
+            renderRow={(t, info) => (
+              <ThreadRow thread={t} labelId={info.labelId} descriptionId={info.descriptionId} />
+            )}
           />
         )}
         {inbox.view.value === 'resolved' && <ResolvedPaging />}
@@ -137,13 +136,13 @@ function ViewTabs() {
           id={`tab-${view}`}
           aria-selected={view === current}
           aria-controls="inbox-panel"
-          aria-label={VIEW_LABEL[view]()}
+          aria-labelledby={`tab-label-${view}`}
           aria-describedby={view === 'resolved' ? undefined : `count-${view}`}
           tabIndex={view === current ? 0 : -1}
           data-testid={`tab-${view}`}
           onClick={() => inbox.setView(view)}
         >
-          {VIEW_LABEL[view]()}
+          <span id={`tab-label-${view}`}>{VIEW_LABEL[view]()}</span>
           {view !== 'resolved' && (
             <span
               class="count"

@@ -10,7 +10,15 @@ import { useServices } from './services';
 
 export const ROW_HEIGHT = 76;
 
-export function ThreadRow({ thread, descriptionId }: { thread: MessageThread; descriptionId: string }) {
+export function ThreadRow({
+  thread,
+  labelId,
+  descriptionId,
+}: {
+  thread: MessageThread;
+  labelId: string;
+  descriptionId: string;
+}) {
   const { store, settings, inbox, now } = useServices();
   const summary = store.summaries.value.get(thread.id);
   const unread = isUnread(summary, store.reads.value.get(thread.id));
@@ -31,7 +39,7 @@ export function ThreadRow({ thread, descriptionId }: { thread: MessageThread; de
     <div class={`thread-row${unread ? ' unread' : ''}`} data-testid="thread-row" data-thread-id={thread.id}>
       <div class="row-line">
         {unread && <span class="unread-dot" aria-hidden="true" />}
-        <span class="row-name" aria-hidden="true">
+        <span class="row-name" id={labelId}>
           {name}
         </span>
         {summary?.optedOut && (
