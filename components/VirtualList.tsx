@@ -8,7 +8,7 @@ export interface VirtualListProps<T> {
   rowHeight: number;
   getKey: (item: T) => string;
   /** The option's accessible name (e.g. the customer). */
-  /** The row must render an element with id `labelId` (its name) and one with `descriptionId`. */
+  /** An option is named by its whole visible text (WCAG 2.5.3); the ids let rows point at their parts. */
   renderRow: (
     item: T,
     info: { index: number; active: boolean; labelId: string; descriptionId: string },
@@ -90,8 +90,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
         id={optionId(index)}
         role="option"
         aria-selected={isActive}
-        aria-labelledby={`${optionId(index)}-name`}
-        aria-describedby={`${optionId(index)}-desc`}
         aria-setsize={items.length}
         aria-posinset={index + 1}
         class="vlist-row"

@@ -40,7 +40,8 @@ export function threadRow(page: Page, threadId: string): Locator {
 }
 
 export async function showView(page: Page, view: 'Unassigned' | 'Mine' | 'All open' | 'Resolved') {
-  const tab = page.getByRole('tab', { name: view, exact: true });
+  // A tab's name is its visible text: the view, then its count.
+  const tab = page.getByRole('tab', { name: new RegExp(`^${view}`) });
   await tab.click();
   await eventually(
     () => tab.getAttribute('aria-selected'),

@@ -136,13 +136,11 @@ function ViewTabs() {
           id={`tab-${view}`}
           aria-selected={view === current}
           aria-controls="inbox-panel"
-          aria-labelledby={`tab-label-${view}`}
-          aria-describedby={view === 'resolved' ? undefined : `count-${view}`}
           tabIndex={view === current ? 0 : -1}
           data-testid={`tab-${view}`}
           onClick={() => inbox.setView(view)}
         >
-          <span id={`tab-label-${view}`}>{VIEW_LABEL[view]()}</span>
+          {VIEW_LABEL[view]()}
           {view !== 'resolved' && (
             <span
               class="count"

@@ -33,18 +33,17 @@ const seed = {
 
 const count = (view: string) => screen.getByTestId(`count-${view}`).textContent;
 const rows = () => within(screen.getByTestId('thread-list')).getAllByRole('option');
-/** A row's accessible name: the text of the element its aria-labelledby points at. */
-const nameOf = (o: Element | null) =>
-  o && document.getElementById(o.getAttribute('aria-labelledby') ?? '')?.textContent;
+/** The customer a row shows (its accessible name starts with it). */
+const nameOf = (o: Element | null) => o?.querySelector('.row-name')?.textContent;
 const rowNames = () => rows().map(nameOf);
 
 describe('inbox', () => {
   it('shows the views as tabs with counts, Unassigned first', async () => {
     await renderPanel({ seed });
-    const tab = await screen.findByRole('tab', { name: 'Unassigned' });
+    const tab = await screen.findByRole('tab', { name: /^Unassigned/ });
     expect(tab.getAttribute('aria-selected')).toBe('true');
     for (const name of ['Mine', 'All open', 'Resolved'])
-      expect(screen.getByRole('tab', { name })).toBeTruthy();
+      expect(screen.getByRole('tab', { name: new RegExp(`^${name}`) })).toBeTruthy();
     await waitFor(() => expect(count('unassigned')).toBe('2'));
     expect(count('mine')).toBe('1');
     expect(count('open')).toBe('4');
@@ -52,13 +51,13 @@ describe('inbox', () => {
 
   it('lists rows named by customer with resource, preview, waiting time, unread and opted-out marks', async () => {
     await renderPanel({ seed, contactNames: { '+16505551001': 'Jane Doe' }, now: 61 });
-    const jane = await screen.findByRole('option', { name: 'Jane Doe' });
-    const desc = document.getElementById(jane.getAttribute('aria-describedby')!)!;
+    const jane = await screen.findByRole('option', { name: /^Jane Doe/ });
+    const desc = jane.querySelector('.row-desc')!;
     expect(desc.textContent).toContain('Unread');
     expect(desc.textContent).toContain('Support');
     expect(desc.textContent).toContain('Where is my order?');
     expect(desc.textContent).toContain('waiting 1h');
-    const other = screen.getByRole('option', { name: '(650) 555-1002' });
+    const other = screen.getByRole('option', { name: /^\(650\) 555-1002/ });
     expect(within(other).getByTestId('opted-out')).toBeTruthy();
     expect(other.querySelector('.unread-dot')).toBeNull();
     // Newest activity first.
@@ -68,9 +67,9 @@ describe('inbox', () => {
 
   it('switches views and searches by name, number and text', async () => {
     await renderPanel({ seed, contactNames: { '+16505551004': 'Oscar Other' } });
-    fireEvent.click(await screen.findByRole('tab', { name: 'Mine' }));
+    fireEvent.click(await screen.findByRole('tab', { name: /^Mine/ }));
     expect(await waitFor(rowNames)).toEqual(['(650) 555-1003']);
-    fireEvent.click(screen.getByRole('tab', { name: 'All open' }));
+    fireEvent.click(screen.getByRole('tab', { name: /^All open/ }));
     const search = screen.getByRole('searchbox', { name: 'Search threads' });
     fireEvent.input(search, { target: { value: 'oscar' } });
     await waitFor(() => expect(rowNames()).toEqual(['Oscar Other']));
@@ -84,12 +83,12 @@ describe('inbox', () => {
 
   it('moves between tabs with the arrow keys', async () => {
     await renderPanel({ seed });
-    const first = await screen.findByRole('tab', { name: 'Unassigned' });
+    const first = await screen.findByRole('tab', { name: /^Unassigned/ });
     fireEvent.keyDown(first, { key: 'ArrowRight' });
     await waitFor(() =>
-      expect(screen.getByRole('tab', { name: 'Mine' }).getAttribute('aria-selected')).toBe('true'),
+      expect(screen.getByRole('tab', { name: /^Mine/ }).getAttribute('aria-selected')).toBe('true'),
     );
-    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Mine' }));
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: /^Mine/ }));
   });
 
   it('asks the background for resolved pages when the Resolved view opens', async () => {
@@ -97,14 +96,14 @@ describe('inbox', () => {
       seed,
       handlers: { loadResolved: () => ({ more: false, loaded: 1 }) },
     });
-    fireEvent.click(await screen.findByRole('tab', { name: 'Resolved' }));
+    fireEvent.click(await screen.findByRole('tab', { name: /^Resolved/ }));
     await waitFor(() => expect(send).toHaveBeenCalledWith('loadResolved', { page: 1 }));
-    expect(await screen.findByRole('option', { name: '(650) 555-1005' })).toBeTruthy();
+    expect(await screen.findByRole('option', { name: /^\(650\) 555-1005/ })).toBeTruthy();
   });
 
   it('shows other agents’ changes without a reload', async () => {
     const { db, changes } = await renderPanel({ seed });
-    await screen.findByRole('option', { name: '(650) 555-1001' });
+    await screen.findByRole('option', { name: /^\(650\) 555-1001/ });
     await db.put('threads', thread('u1', '+16505551001', { assignee: ALEX, lastModifiedTime: at(9) }));
     await db.put('threads', thread('n1', '+16505551009', { lastModifiedTime: at(10) }));
     await db.put('entries', message('e9', 'n1', 10));

@@ -46,7 +46,7 @@ describe('new conversation', () => {
 
   it('opens the existing Open thread when a CRM chip asks for a number', async () => {
     const { services } = await renderPanel({ seed: { threads: [thread('t7', '+16505557777')] } });
-    await screen.findByRole('tab', { name: 'Unassigned' });
+    await screen.findByRole('tab', { name: /^Unassigned/ });
     await items.panelFocus.setValue({ phone: '+16505557777', nonce: 'n1' });
     await waitFor(() => expect(services.route.value).toEqual({ name: 'thread', threadId: 't7' }));
     expect(await screen.findByRole('button', { name: 'Assign to me' })).toBeTruthy();
@@ -55,7 +55,7 @@ describe('new conversation', () => {
 
   it('starts a composer for a number with no Open thread from a chip', async () => {
     const { services } = await renderPanel();
-    await screen.findByRole('tab', { name: 'Unassigned' });
+    await screen.findByRole('tab', { name: /^Unassigned/ });
     await items.panelFocus.setValue({ phone: '+16505558888', sharedNumber: '+16505550100', nonce: 'n2' });
     await waitFor(() =>
       expect(services.route.value).toMatchObject({

@@ -17,7 +17,7 @@ describe('side panel states', () => {
     expect(send).toHaveBeenCalledWith('signIn', { interactive: true });
     fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
     expect(openOptions).toHaveBeenCalled();
-    expect(screen.queryByRole('tab', { name: 'Unassigned' })).toBeNull();
+    expect(screen.queryByRole('tab', { name: /^Unassigned/ })).toBeNull();
   });
 
   it('explains an unavailable feature with RingCentral’s reason code and message', async () => {
@@ -46,7 +46,7 @@ describe('side panel states', () => {
     const seed = { threads: [thread('t1', '+16505551001')], summaries: [summary('t1', { preview: 'hi' })] };
     const { send, unmount } = await renderPanel({ seed, connection: { state: 'offline' } });
     expect(await screen.findByTestId('banner-offline')).toBeTruthy();
-    expect(await screen.findByRole('option', { name: '(650) 555-1001' })).toBeTruthy();
+    expect(await screen.findByRole('option', { name: /^\(650\) 555-1001/ })).toBeTruthy();
     expect(send).not.toHaveBeenCalled();
     unmount();
     await renderPanel({ seed, connection: { state: 'rateLimited', retryAt: T0 + 60 * 60_000 + 42_000 } });

@@ -11,7 +11,8 @@ export const demo: CrmAdapter = {
   matches: ['http://127.0.0.1/crm/*', 'http://localhost/crm/*'],
   matchesUrl: (url) =>
     url.protocol === 'http:' && LOCAL.has(url.hostname) && url.pathname.startsWith('/crm/'),
-  containers: ['#app', 'main', 'body'],
+  // The fixture pages mimic several CRMs' layouts (sidebars outside <main>): watch the whole page.
+  containers: ['#app', 'body'],
   rowName: (el) => nameInRow(el, 'tr, [data-contact]', '[data-name], .contact-name') ?? generic.rowName(el),
   recordName: (doc) => firstText(doc, ['[data-record-name]', 'h1']),
   fieldLabel: (el) => cleanLabel(el.closest('[data-field]')?.getAttribute('data-field')),
