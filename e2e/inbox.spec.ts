@@ -123,10 +123,10 @@ const rowSelector = (threadId: string) => `[data-testid="thread-list"] [data-thr
 const entryWith = (page: Page, kind: string, text: string) =>
   page.locator(`[data-testid="entry"][data-kind="${kind}"]`).filter({ hasText: text });
 
-/** The customer's row, found by its accessible name (the formatted number: any separators between digits). */
+/** The customer's row: its accessible name (all its text) holds the formatted number, any separators. */
 function customerRow(page: Page, phone: string) {
   const national = phone.replace(/\D/g, '').slice(-10);
-  const name = new RegExp(`${national.split('').join('\\D*')}$`);
+  const name = new RegExp(`(?:^|\\D)${national.split('').join('\\D*')}(?:\\D|$)`);
   return threadList(page).getByRole('option', { name });
 }
 
