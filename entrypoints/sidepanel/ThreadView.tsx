@@ -6,7 +6,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { formatPhone } from '@/lib/format/phone';
 import { parseProtocolError } from '@/lib/messaging';
 import type { MessageThread } from '@/lib/rc/schemas';
-import { isOpen } from '@/lib/threads/rules';
+import { isOpen, isOthers } from '@/lib/threads/rules';
 import { buildTimeline, lastInboundTime, outboxFor } from '@/lib/ui/timeline';
 import { Composer } from './Composer';
 import { customerName, resourceLabel } from './display';
@@ -238,7 +238,7 @@ const WATCH_MS = 10_000;
  */
 function useWatchOthersThread(thread: MessageThread, me: string | undefined) {
   const { send } = useServices();
-  const othersOpen = isOpen(thread) && !!thread.assignee && thread.assignee.extensionId !== me;
+  const othersOpen = isOthers(thread, me ?? '');
   useEffect(() => {
     if (!othersOpen) return;
     const timer = setInterval(() => {
