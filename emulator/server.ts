@@ -19,6 +19,8 @@ import { MediaStore } from './media.ts';
 import { addOAuthRoutes } from './oauth/routes.ts';
 import { TokenStore } from './oauth/tokens.ts';
 import { loadState, Persister } from './persist.ts';
+import { PresenceBook } from './presence/book.ts';
+import { addPresenceRoutes } from './presence/routes.ts';
 import type { Gateway, GatewayDeps } from './push/types.ts';
 import { RateLimiter } from './ratelimit.ts';
 import { buildSeedState } from './seed/index.ts';
@@ -139,6 +141,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   addOAuthRoutes(router, core, tokens, () => `${baseUrl.replace(/^http/, 'ws')}/ws`);
   addAccountRoutes(router, core);
   addThreadRoutes(router, core);
+  const presence = new PresenceBook(() => world.accounts, events);
+  addPresenceRoutes(router, core, presence);
   addControlRoutes(router, {
     core,
     faults: () => faults,
@@ -215,6 +219,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     media.clear();
     clock.setOffset(0);
     world = new World(seedFresh(world.state.secret));
+    presence.reset();
     limiter.reset();
     limiter.enabled = initialRateLimits;
     faults = noFaults();

@@ -9,7 +9,7 @@ export const CODE_TTL_MS = 60_000;
 export const WS_TOKEN_TTL_S = 600;
 export const DEFAULT_ACCESS_TTL_S = 3600;
 export const DEFAULT_REFRESH_TTL_S = 604_800;
-export const SCOPE = 'SMS ReadAccounts EditExtensions WebSocket';
+export const SCOPE = 'SMS ReadAccounts EditExtensions WebSocket ReadPresence';
 
 export interface AuthCode {
   code: string;

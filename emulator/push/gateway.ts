@@ -9,7 +9,12 @@ import type { Identity } from './event-filters.ts';
 import { errorFrame } from './frames.ts';
 import { linkAction } from './link-health.ts';
 import { WsgLink } from './link.ts';
-import { notificationFor, ThreadEventSchema } from './notifications.ts';
+import {
+  FilterEventSchema,
+  filterNotificationsFor,
+  notificationFor,
+  ThreadEventSchema,
+} from './notifications.ts';
 import { decideRecovery } from './recovery.ts';
 import { SessionRegistry, type WsgSession } from './session.ts';
 import type { Gateway, GatewayDeps } from './types.ts';
@@ -153,6 +158,21 @@ export function attachGateway(server: Server, deps: GatewayDeps, options: Gatewa
     }
   }
 
+  function onFilterEvent(raw: unknown): void {
+    const parsed = FilterEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      debugLog('ignored malformed filter-event', parsed.error.message);
+      return;
+    }
+    const now = deps.now();
+    for (const session of registry.all()) {
+      for (const notification of filterNotificationsFor(session, parsed.data, now)) {
+        session.remember(notification.sequence, notification.frame);
+        if (!session.holdingForReplay) deliver(session, notification.sequence, notification.frame);
+      }
+    }
+  }
+
   function dropAll(): void {
     for (const ws of links.keys()) ws.terminate();
   }
@@ -176,6 +196,7 @@ export function attachGateway(server: Server, deps: GatewayDeps, options: Gatewa
   ticker.unref();
   server.on('upgrade', onUpgrade);
   deps.events.on('thread-event', onThreadEvent);
+  deps.events.on('filter-event', onFilterEvent);
 
   return {
     connections: () => [...links.values()].filter((link) => link.isOpen()).length,
@@ -187,6 +208,7 @@ export function attachGateway(server: Server, deps: GatewayDeps, options: Gatewa
       for (const timer of replayTimers) clearTimeout(timer);
       server.off('upgrade', onUpgrade);
       deps.events.off('thread-event', onThreadEvent);
+      deps.events.off('filter-event', onFilterEvent);
       await closeSockets([...links.keys()]);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { eventPath } from './event-filters.ts';
 import { encodeFrame, serverMeta } from './frames.ts';
 import type { WsgSession } from './session.ts';
-import type { ThreadEvent } from './types.ts';
+import type { FilterEvent, ThreadEvent } from './types.ts';
 
 export const ThreadEventSchema = z.object({
   accountId: z.string().min(1),
@@ -13,13 +13,19 @@ export const ThreadEventSchema = z.object({
   lastModifiedTime: z.string(),
 });
 
+export const FilterEventSchema = z.object({
+  accountId: z.string().min(1),
+  paths: z.array(z.string()),
+  body: z.unknown(),
+});
+
 export interface NotificationEnvelope {
   uuid: string;
   event: string;
   timestamp: string;
   subscriptionId: string;
   ownerId: string;
-  body: { lastModifiedTime: string };
+  body: unknown;
 }
 
 export function wantsEvent(session: WsgSession, event: ThreadEvent): boolean {
@@ -48,9 +54,35 @@ export function notificationFor(
     ownerId: session.identity.extensionId,
     body: { lastModifiedTime: event.lastModifiedTime },
   };
+  return framed(session, envelope);
+}
+
+function framed(session: WsgSession, envelope: NotificationEnvelope): { sequence: number; frame: string } {
   const wsc = session.nextWsc();
   return {
     sequence: wsc.sequence,
-    frame: encodeFrame(serverMeta('ServerNotification', { messageId: uuid, wsc }), envelope),
+    frame: encodeFrame(serverMeta('ServerNotification', { messageId: envelope.uuid, wsc }), envelope),
   };
+}
+
+/** One frame per subscribed filter the event is delivered on; `event` is that filter as the client holds it. */
+export function filterNotificationsFor(
+  session: WsgSession,
+  event: FilterEvent,
+  now: number,
+): { sequence: number; frame: string }[] {
+  const subscription = session.subscription;
+  if (!subscription || session.identity.accountId !== event.accountId) return [];
+  return subscription.eventFilters
+    .filter((filter) => event.paths.includes(filter.split('?')[0] ?? ''))
+    .map((filter) =>
+      framed(session, {
+        uuid: randomUUID(),
+        event: filter,
+        timestamp: new Date(now).toISOString(),
+        subscriptionId: subscription.id,
+        ownerId: session.identity.extensionId,
+        body: event.body,
+      }),
+    );
 }

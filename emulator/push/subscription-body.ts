@@ -28,8 +28,8 @@ export function checkEventFilters(body: unknown, identity: Identity): BodyCheck 
       else invalid.push(raw);
       continue;
     }
-    if (!filters.has(resolved.filter)) eventFilters.push(resolved.expanded);
-    filters.add(resolved.filter);
+    if (!eventFilters.includes(resolved.expanded)) eventFilters.push(resolved.expanded);
+    if (resolved.filter) filters.add(resolved.filter);
   }
   if (invalid.length > 0) return { ok: false, status: 400, error: RC_ERRORS.invalidEventFilters(invalid) };
   if (foreign) return { ok: false, status: 403, error: RC_ERRORS.foreignAccount() };

@@ -13,6 +13,16 @@ export interface ThreadEvent {
   lastModifiedTime: string;
 }
 
+/**
+ * Emitted as 'filter-event' for filters that carry data (presence): every session of the account whose
+ * subscription holds one of `paths` (its query aside) gets `body`, once per matching filter.
+ */
+export interface FilterEvent {
+  accountId: string;
+  paths: string[];
+  body: unknown;
+}
+
 /** Who a ws_access_token was minted for; clientId (the app) keys the socket's rate limits. */
 export interface WsIdentity {
   accountId: string;
@@ -23,7 +33,7 @@ export interface WsIdentity {
 export interface GatewayDeps {
   /** Single-use ws_access_token minted by POST /restapi/oauth/wstoken; null when unknown, used or expired. */
   consumeWsToken(token: string): WsIdentity | null;
-  /** Emits 'thread-event' (ThreadEvent). */
+  /** Emits 'thread-event' (ThreadEvent) and 'filter-event' (FilterEvent). */
   events: EventEmitter;
   /** Current emulator time in ms (the test clock can move it). */
   now(): number;
