@@ -25,11 +25,16 @@ const attachmentInput = () =>
 
 /** Requests a CRM page's content script may make. */
 export const contentRequests = /* @__PURE__ */ (() => ({
-  /** Chip state of each number found on the page, with names read beside them. */
-  threadStates: z.object({
-    phones: z.array(e164()).min(1).max(500),
-    names: z.record(e164(), name()).optional(),
-  }),
+  /** Chip state of each number found on the page, with names read beside them (only for those numbers). */
+  threadStates: z
+    .object({
+      phones: z.array(e164()).min(1).max(500),
+      names: z.record(e164(), name()).optional(),
+    })
+    .refine(({ phones, names }) => Object.keys(names ?? {}).every((p) => phones.includes(p)), {
+      message: 'a name for a number the request does not ask about',
+      path: ['names'],
+    }),
   /** Open the side panel on this customer's thread (or a new conversation). */
   openThread: z.object({ phone: e164(), name: name().optional() }),
 }))();
@@ -69,6 +74,8 @@ export const pageRequests = /* @__PURE__ */ (() => ({
   /** MMS content, fetched by the background with the token in a header. */
   fetchAttachment: z.object({ uri: z.string().url().max(2000) }),
   markRead: z.object({ threadId: id(), time: z.string().max(40) }),
+  /** The agent names a customer (null: forget the agent's name, fall back to the CRM's or a page hint). */
+  setContactName: z.object({ phone: e164(), name: name().nullable() }),
 }))();
 
 export const requestSchemas = /* @__PURE__ */ (() => ({ ...contentRequests, ...pageRequests }))();
@@ -120,6 +127,7 @@ interface Replies {
   loadResolved: Page;
   fetchAttachment: { dataUrl: string; contentType: string };
   markRead: void;
+  setContactName: void;
 }
 
 type Requests = { [N in RequestName]: (data: RequestInput<N>) => Replies[N] };

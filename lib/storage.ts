@@ -1,6 +1,7 @@
 // Every storage item of the extension, in one place. Nothing secret lives here: content scripts can read
 // storage.local, so tokens and client secrets stay in the background's IndexedDB store (lib/sync/db.ts).
 import { storage } from '#imports';
+import type { ContactBook } from './contacts/names';
 import type { ThreadUser } from './rc/schemas';
 
 export const PRODUCTION_SERVER = 'https://platform.ringcentral.com';
@@ -129,8 +130,8 @@ export const drafts = storage.defineItem<Record<string, string>>('local:drafts',
   fallback: {},
 });
 
-/** Customer names read from CRM pages, by E.164. */
-export const contactNames = storage.defineItem<Record<string, string>>('local:contactNames', {
+/** Customer names with where each came from (lib/contacts/names.ts), by E.164. Written by the background only. */
+export const contactBook = storage.defineItem<ContactBook>('local:contactBook', {
   version: 1,
   fallback: {},
 });
@@ -141,7 +142,6 @@ export interface PanelFocus {
   /** A customer number with no thread yet: the panel offers a new conversation. */
   phone?: string;
   sharedNumber?: string;
-  name?: string;
   /** Changes on every request, so asking twice for the same thread still moves the panel. */
   nonce: string;
 }

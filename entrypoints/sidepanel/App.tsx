@@ -69,7 +69,7 @@ function usePanelFocus() {
       navigate(
         open
           ? { name: 'thread', threadId: open.id }
-          : { name: 'new', phone: focus.phone, sharedNumber: focus.sharedNumber, contactName: focus.name },
+          : { name: 'new', phone: focus.phone, sharedNumber: focus.sharedNumber },
       );
     }
     void settings.clearPanelFocus();

@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import { computed, signal, useSignal } from '@preact/signals';
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { formatPhone, parsePhoneInput } from '@/lib/format/phone';
+import { phoneName } from './display';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { openThreadFor, pairKey } from '@/lib/threads/rules';
 import { buildTimeline, outboxFor } from '@/lib/ui/timeline';
@@ -141,7 +142,7 @@ function NewComposer({ pair, onChange }: { pair: Pair; onChange: () => void }) {
     optedOut: signals.optedOut,
     lastInboundAt: signals.lastInboundAt,
   });
-  const customer = settings.contactNames.value[pair.to] ?? formatPhone(pair.to);
+  const customer = phoneName(pair.to, settings.contacts.value);
 
   // The first send (or the customer texting first) creates the thread: move there, keeping any draft.
   const open = openThreadFor(store.threads.value, pair.to, pair.from);

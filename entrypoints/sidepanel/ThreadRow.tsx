@@ -1,5 +1,6 @@
 // One inbox row. The option's name is the customer (set by the list); the rest is its description.
 import { i18n } from '#i18n';
+import { resolveName } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
 import { formatDuration, formatFullTime, formatShortTime } from '@/lib/format/time';
 import type { MessageThread } from '@/lib/rc/schemas';
@@ -23,9 +24,9 @@ export function ThreadRow({
   const summary = store.summaries.value.get(thread.id);
   const unread = isUnread(summary, store.reads.value.get(thread.id));
   const me = settings.me.value;
-  const names = settings.contactNames.value;
+  const names = settings.contacts.value;
   const name = customerName(thread, names);
-  const hasName = !!names[thread.guestParty?.phoneNumber ?? ''];
+  const hasName = !!resolveName(names, thread.guestParty?.phoneNumber);
   const at = lastActivity(thread, summary);
   const assignee = thread.assignee
     ? thread.assignee.extensionId === me

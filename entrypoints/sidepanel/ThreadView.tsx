@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { computed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { resolveName } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
 import { parseProtocolError } from '@/lib/messaging';
 import type { MessageThread } from '@/lib/rc/schemas';
@@ -10,6 +11,7 @@ import { isOpen, isOthers } from '@/lib/threads/rules';
 import { buildTimeline, lastInboundTime, outboxFor } from '@/lib/ui/timeline';
 import { Composer } from './Composer';
 import { customerName, resourceLabel } from './display';
+import { NameHint } from './NameHint';
 import { NoteForm } from './NoteForm';
 import { useServices } from './services';
 import { ThreadActions } from './ThreadActions';
@@ -87,7 +89,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
     lastInboundAt: signals.lastInboundAt,
   });
   const me = settings.me.value;
-  const customer = customerName(thread, settings.contactNames.value);
+  const customer = customerName(thread, settings.contacts.value);
   const addingNote = useSignal(false);
   const deleting = useSignal<Deleting>(null);
   const actionError = useSignal<string | undefined>(undefined);
@@ -142,8 +144,9 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
       <BackBar>
         <div class="thread-title">
           <h2 data-testid="thread-customer">{customer}</h2>
+          <NameHint phone={to} />
           <p class="sub">
-            {settings.contactNames.value[to] && <span>{formatPhone(to)} · </span>}
+            {resolveName(settings.contacts.value, to) && <span>{formatPhone(to)} · </span>}
             <span>{i18n.t('thread.via', { resource: resourceLabel(thread, inbox.resources.value) })}</span>
             <span> · {formatPhone(from)}</span>
           </p>

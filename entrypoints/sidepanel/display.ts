@@ -1,13 +1,19 @@
 // How threads are named on screen: the customer by CRM name or formatted number, the resource by name.
+import { nameWithSource, resolveName, type ContactBook } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
 import type { MessageThread } from '@/lib/rc/schemas';
 import type { Resource } from '@/lib/storage';
 import { inResource } from '@/lib/ui/inbox';
 
-export function customerName(t: MessageThread | undefined, names: Readonly<Record<string, string>>): string {
-  const phone = t?.guestParty?.phoneNumber;
+/** The customer's name, said with its site when it is only a page hint ("Ana (from crm.example.com)"). */
+export function customerName(t: MessageThread | undefined, names: Readonly<ContactBook>): string {
+  return phoneName(t?.guestParty?.phoneNumber, names);
+}
+
+export function phoneName(phone: string | undefined, names: Readonly<ContactBook>): string {
   if (!phone) return '';
-  return names[phone] ?? formatPhone(phone);
+  const resolved = resolveName(names, phone);
+  return resolved ? nameWithSource(resolved) : formatPhone(phone);
 }
 
 export function resourceOf(t: MessageThread, resources: readonly Resource[]): Resource | undefined {

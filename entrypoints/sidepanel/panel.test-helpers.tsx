@@ -1,4 +1,5 @@
 // Renders the side panel against a seeded fake-indexeddb store, fakeBrowser storage and a fake background.
+import { setCrmName, type ContactBook } from '@/lib/contacts/names';
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import * as items from '@/lib/storage';
@@ -12,7 +13,10 @@ export interface PanelSetup {
   auth?: AuthStatus;
   capabilities?: Capabilities | null;
   connection?: ConnectionStatus;
+  /** Names as if the CRM's API gave them. */
   contactNames?: Record<string, string>;
+  /** The contact book as stored, for names with other sources. */
+  contacts?: ContactBook;
   drafts?: Record<string, string>;
   handlers?: Parameters<typeof fakeSend>[0];
   /** Minutes after T0. */
@@ -28,7 +32,14 @@ export async function renderPanel(setup: PanelSetup = {}) {
   );
   await items.capabilities.setValue(setup.capabilities === undefined ? caps() : setup.capabilities);
   if (setup.connection) await items.connectionStatus.setValue(setup.connection);
-  if (setup.contactNames) await items.contactNames.setValue(setup.contactNames);
+  if (setup.contactNames) {
+    const book = Object.entries(setup.contactNames).reduce<ContactBook>(
+      (b, [phone, name]) => setCrmName(b, phone, name, 'salesforce', 1),
+      {},
+    );
+    await items.contactBook.setValue(book);
+  }
+  if (setup.contacts) await items.contactBook.setValue(setup.contacts);
   if (setup.drafts) await items.drafts.setValue(setup.drafts);
   const db = await seedStore(setup.seed);
   const changes = fakeChanges();

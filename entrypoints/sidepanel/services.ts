@@ -12,7 +12,7 @@ import type { Store } from '@/lib/sync/db';
 export type Route =
   | { name: 'inbox' }
   | { name: 'thread'; threadId: string }
-  | { name: 'new'; phone?: string; sharedNumber?: string; contactName?: string };
+  | { name: 'new'; phone?: string; sharedNumber?: string };
 
 export interface PanelServices {
   store: StoreModel;

@@ -87,6 +87,20 @@ describe('composer rules', () => {
     expect(messageBox().value).toBe('Hi Jane, this is Dana Agent. How can I help?');
   });
 
+  it('shows a page hint with its site, keeps it out of {firstName}, and lets me keep it', async () => {
+    const contacts = { [JANE]: { hints: { 'https://crm.example.com': { name: 'Jane Page', at: 1 } } } };
+    const panel = await openThread({ seed: mine(), contacts }, 'Jane Page (from crm.example.com)');
+    expect(screen.getByTestId('thread-customer').textContent).toBe('Jane Page (from crm.example.com)');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Insert template' }), {
+      target: { value: 'greeting' },
+    });
+    expect(messageBox().value).toBe('Hi, this is Dana Agent. How can I help?');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep “Jane Page” as the name' }));
+    await waitFor(() =>
+      expect(panel.send).toHaveBeenCalledWith('setContactName', { phone: JANE, name: 'Jane Page' }),
+    );
+  });
+
   it('keeps drafts per thread across panel closes', async () => {
     const first = await openThread({ seed: mine() });
     fireEvent.input(messageBox(), { target: { value: 'half-written reply' } });

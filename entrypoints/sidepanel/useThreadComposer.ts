@@ -1,6 +1,7 @@
 // Creates the composer model of one thread (or new conversation) for the component's lifetime.
 import { computed, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
+import { verifiedName } from '@/lib/contacts/names';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { createComposerModel, type ComposerModel } from '@/lib/ui/composer-model';
 import { useServices } from './services';
@@ -21,7 +22,8 @@ export function useThreadComposer(target: ComposerTarget): ComposerModel {
       ...target,
       me: settings.me,
       agentName: computed(() => settings.capabilities.value?.me.name ?? settings.auth.value.user?.name),
-      customerName: computed(() => settings.contactNames.value[target.to]),
+      // Merge fields take only names that are fact (the agent's or the CRM's), never a page hint.
+      customerName: computed(() => verifiedName(settings.contacts.value, target.to)),
       initialDraft: settings.drafts.value[target.draftKey] ?? '',
       saveDraft: settings.setDraft,
       send,

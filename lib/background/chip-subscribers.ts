@@ -13,6 +13,11 @@ export function rememberTab(tabId: number, phones: string[]): void {
   } else byTab.set(tabId, set);
 }
 
+/** Whether this tab asked about this number: a page may only name numbers it showed. */
+export function tabShows(tabId: number, phone: string): boolean {
+  return byTab.get(tabId)?.has(phone) ?? false;
+}
+
 export function forgetTab(tabId: number): void {
   byTab.delete(tabId);
 }

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { refreshBadge, startBadge, stopBadge } from '../badge';
 import { Outbox } from '../outbox/outbox';
 import type { MessageThread } from '../rc/schemas';
-import { authStatus, capabilities, contactNames, panelFocus } from '../storage';
+import { authStatus, capabilities, contactBook, panelFocus } from '../storage';
 import { STORE_CHANNEL } from '../sync/changes';
 import { openStore, type Store } from '../sync/db';
 import { subscribedTabs } from './chip-subscribers';
@@ -97,7 +97,57 @@ describe('background handlers', () => {
       '+15559999999': { kind: 'none', unread: false },
     });
     expect(subscribedTabs()).toContainEqual({ tabId: 7, phones: ['+15551230000', '+15559999999'] });
-    expect(await contactNames.getValue()).toMatchObject({ '+15551230000': 'Ada Lovelace' });
+    expect(await contactBook.getValue()).toEqual({
+      '+15551230000': {
+        hints: { 'https://crm.example.com': { name: 'Ada Lovelace', at: expect.any(Number) } },
+      },
+    });
+  });
+
+  it('refuses names for numbers the request does not ask about, and keeps none while signed out', async () => {
+    const foreign = await call(
+      'threadStates',
+      { phones: ['+15551230000'], names: { '+15557777777': 'Mallory' } },
+      CRM,
+    );
+    expect(foreign.err?.message).toMatch(/^\[invalidRequest\] .*\(names\)/);
+    await authStatus.setValue({ state: 'signedOut' });
+    await call('threadStates', { phones: ['+15551230000'], names: { '+15551230000': 'Ada' } }, CRM);
+    expect(await contactBook.getValue()).toEqual({});
+  });
+
+  it('lets a page name through openThread only a number its tab asked about', async () => {
+    const g = globalThis as { chrome?: unknown };
+    g.chrome = { sidePanel: { open: async () => undefined } };
+    await call(
+      'openThread',
+      { phone: '+15552220000', name: 'Invented' },
+      { ...CRM, tab: { id: 99, windowId: 1 } },
+    );
+    expect(await contactBook.getValue()).toEqual({});
+    await call('threadStates', { phones: ['+15552220000'] }, { ...CRM, tab: { id: 99, windowId: 1 } });
+    await call(
+      'openThread',
+      { phone: '+15552220000', name: 'Shown' },
+      { ...CRM, tab: { id: 99, windowId: 1 } },
+    );
+    delete g.chrome;
+    expect((await contactBook.getValue())['+15552220000']?.hints?.['https://crm.example.com']?.name).toBe(
+      'Shown',
+    );
+  });
+
+  it('an agent-set name wins over page hints and can be cleared back to them', async () => {
+    await call('threadStates', { phones: ['+15551230000'], names: { '+15551230000': 'Page Name' } }, CRM);
+    await call('setContactName', { phone: '+15551230000', name: 'Ada Agent' }, PAGE);
+    expect((await contactBook.getValue())['+15551230000']?.agent?.name).toBe('Ada Agent');
+    expect((await call('setContactName', { phone: '+15551230000', name: 'x' }, CRM)).err?.message).toMatch(
+      /^\[forbidden\] /,
+    );
+    await call('setContactName', { phone: '+15551230000', name: null }, PAGE);
+    const entry = (await contactBook.getValue())['+15551230000'];
+    expect(entry?.agent).toBeUndefined();
+    expect(entry?.hints?.['https://crm.example.com']?.name).toBe('Page Name');
   });
 
   it('openThread opens the panel for the tab and focuses the open thread, or the number', async () => {
@@ -107,7 +157,7 @@ describe('background handlers', () => {
     await call('openThread', { phone: '+15551230000', name: 'Ada' }, CRM);
     delete g.chrome;
     expect(opened).toEqual([{ tabId: 7, windowId: 1 }]);
-    expect(await panelFocus.getValue()).toMatchObject({ threadId: 't1', name: 'Ada' });
+    expect(await panelFocus.getValue()).toMatchObject({ threadId: 't1' });
     await capabilities.setValue({
       me: { extensionId: '101' },
       feature: { available: true },

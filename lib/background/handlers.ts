@@ -25,12 +25,13 @@ import type { RcClient } from '../rc/client';
 import { allowedOrigins } from '../rc/client';
 import { toProtocolError } from '../rc/errors';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
-import { authStatus, capabilities, contactNames, panelFocus, type PanelFocus } from '../storage';
+import { savePageHints, saveAgentName } from '../contacts/store';
+import { authStatus, capabilities, panelFocus, type PanelFocus } from '../storage';
 import { announce } from '../sync/changes';
 import { readReads, readSummaries, readThreads, type Store } from '../sync/db';
 import { chipStates } from '../threads/chip-state';
 import { openThreadFor } from '../threads/rules';
-import { rememberTab } from './chip-subscribers';
+import { rememberTab, tabShows } from './chip-subscribers';
 import { blobToDataUrl, dataUrlToBlob } from './data-url';
 import {
   checkSender,
@@ -71,8 +72,6 @@ export type Handlers = {
   [N in RequestName]: (data: RequestData<N>, ctx: RequestContext) => Promise<Reply<N>>;
 };
 
-const MAX_CONTACT_NAMES = 5000;
-
 export function currentSelf(): Self {
   return { extensionId: browser.runtime.id, extensionOrigin: originOf(browser.runtime.getURL('/')) ?? '' };
 }
@@ -85,13 +84,12 @@ async function myExtensionId(): Promise<string> {
   return status.user.extensionId;
 }
 
-async function saveNames(names: Record<string, string>): Promise<void> {
-  const entries = Object.entries(names);
-  if (entries.length === 0) return;
-  const current = await contactNames.getValue();
-  if (entries.every(([p, n]) => current[p] === n)) return;
-  const merged = Object.entries({ ...current, ...names });
-  await contactNames.setValue(Object.fromEntries(merged.slice(-MAX_CONTACT_NAMES)));
+/** Keeps what a CRM page showed beside its numbers as page hints, only while an agent is signed in. */
+async function savePageNames(names: Record<string, string>, sender: SenderLike): Promise<void> {
+  const origin = originOf(sender.url) ?? originOf(sender.origin);
+  if (!origin || Object.keys(names).length === 0) return;
+  if ((await authStatus.getValue()).state !== 'signedIn') return;
+  await savePageHints(origin, names);
 }
 
 const unavailable = (what: string) =>
@@ -106,9 +104,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   return {
     async threadStates({ phones, names }, ctx) {
-      if (names) await saveNames(names);
       const tabId = ctx.sender.tab?.id;
       if (tabId !== undefined) rememberTab(tabId, phones);
+      // The schema already refused names for numbers outside `phones`: a page names only what it shows.
+      if (names) await savePageNames(names, ctx.sender);
       const status = await authStatus.getValue();
       const me = status.user?.extensionId;
       if (status.state !== 'signedIn' || !me) {
@@ -138,9 +137,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         : shared.length === 1
           ? { phone, sharedNumber: shared[0] }
           : { phone };
-      if (name) {
-        focus.name = name;
-        await saveNames({ [phone]: name });
+      // A page may name only a number this tab asked about before (what it showed).
+      const tabId = ctx.sender.tab?.id;
+      if (name && ctx.kind === 'content' && tabId !== undefined && tabShows(tabId, phone)) {
+        await savePageNames({ [phone]: name }, ctx.sender);
       }
       await panelFocus.setValue({ ...focus, nonce: crypto.randomUUID() });
       await opening;
@@ -234,6 +234,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       announce({ kind: 'reads', threadIds: [threadId] });
       void refreshBadge().catch((e: unknown) => console.error('ThreadDesk: badge failed', e));
     },
+
+    setContactName: async ({ phone, name }) => saveAgentName(phone, name),
   };
 }
 

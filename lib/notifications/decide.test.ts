@@ -42,7 +42,7 @@ describe('decideNotices', () => {
 
   it('groups a thread into one notice showing the newest text and the count', () => {
     const [n] = decideNotices([msg('b', '1', 2, { text: 'second' }), msg('a', '1', 1)], all, 'me', on, {
-      '+15551000001': 'Ada',
+      '+15551000001': { crm: { name: 'Ada', crm: 'hubspot', at: 1 } },
     });
     expect(n).toMatchObject({
       threadId: '1',

@@ -1,5 +1,6 @@
 // Which new messages deserve a desktop notification (pure): inbound, on an Open thread that is unassigned or
 // mine (never another agent's), notifications on, the resource not muted. One notice per thread.
+import { hintSite, resolveName, type ContactBook } from '../contacts/names';
 import type { MessageThread } from '../rc/schemas';
 import type { NotificationSettings } from '../storage';
 import type { StoredMessage } from '../sync/reducer';
@@ -20,7 +21,7 @@ export function decideNotices(
   threads: ReadonlyMap<string, MessageThread>,
   me: string,
   settings: NotificationSettings,
-  names: Readonly<Record<string, string>> = {},
+  names: Readonly<ContactBook> = {},
 ): Notice[] {
   if (!settings.enabled) return [];
   const muted = new Set(settings.mutedResources);
@@ -38,7 +39,9 @@ export function decideNotices(
     list.sort((a, b) => (a.creationTime < b.creationTime ? -1 : 1));
     const newest = list.at(-1)!;
     const guest = t.guestParty?.phoneNumber ?? 'Unknown number';
-    const who = names[guest] ? `${names[guest]} (${guest})` : guest;
+    const named = resolveName(names, guest);
+    const site = hintSite(named);
+    const who = !named ? guest : site ? `${named.name} (${guest}, from ${site})` : `${named.name} (${guest})`;
     const text = newest.text ?? (newest.attachments?.length ? '📎 Attachment' : '');
     notices.push({
       threadId,

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import { openSidePanelInCurrentWindow } from '../browser/side-panel';
 import type { MessageThread } from '../rc/schemas';
-import { contactNames, notificationSettings, panelFocus } from '../storage';
+import { contactBook, notificationSettings, panelFocus } from '../storage';
 import type { Store } from '../sync/db';
 import type { StoredMessage } from '../sync/reducer';
 import { decideNotices, type Notice } from './decide';
@@ -71,7 +71,7 @@ export class Notifier {
     }
     this.pending = candidates.filter((c) => !threads.has(c.message.threadId));
     const ready = candidates.filter((c) => threads.has(c.message.threadId)).map((c) => c.message);
-    const [settings, names] = await Promise.all([notificationSettings.getValue(), contactNames.getValue()]);
+    const [settings, names] = await Promise.all([notificationSettings.getValue(), contactBook.getValue()]);
     const notices = decideNotices(ready, threads, me, settings, names);
     await Promise.all(notices.map((n) => this.show(n)));
     return notices;

@@ -36,7 +36,7 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
   const resources = computed(() => settings.capabilities.value?.resources ?? []);
   const resource = computed(() => resources.value.find((r) => r.id === resourceId.value));
   const rows = computed(() =>
-    selectThreads(store.threads.value, store.summaries.value, settings.contactNames.value, {
+    selectThreads(store.threads.value, store.summaries.value, settings.contacts.value, {
       view: view.value,
       resource: resource.value,
       query: query.value,

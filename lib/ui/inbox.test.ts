@@ -35,7 +35,7 @@ describe('inbox views', () => {
   });
 
   it('searches by CRM name, by number in any format and by preview text', () => {
-    const names = { '+16505551003': 'Jane Doe' };
+    const names = { '+16505551003': { hints: { 'https://crm.example.com': { name: 'Jane Doe', at: 1 } } } };
     const find = (query: string) =>
       selectThreads(threads, summaries, names, { view: 'open', query, me: 'me' }).map((t) => t.id);
     expect(find('jane')).toEqual(['o1']);

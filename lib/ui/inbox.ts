@@ -1,4 +1,5 @@
 // Inbox views, counts, filter and search as pure functions over the store's records.
+import { resolveName, type ContactBook } from '../contacts/names';
 import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
 import type { ThreadSummary } from '../sync/db';
@@ -63,14 +64,14 @@ export interface InboxQuery {
 export function selectThreads(
   threads: readonly MessageThread[],
   summaries: ReadonlyMap<string, ThreadSummary>,
-  names: Readonly<Record<string, string>>,
+  names: Readonly<ContactBook>,
   { view, resource, query, me }: InboxQuery,
 ): MessageThread[] {
   const rows = threads.filter(
     (t) =>
       inView(t, view, me) &&
       inResource(t, resource) &&
-      matchesSearch(t, summaries.get(t.id), names[t.guestParty?.phoneNumber ?? ''], query),
+      matchesSearch(t, summaries.get(t.id), resolveName(names, t.guestParty?.phoneNumber)?.name, query),
   );
   const key = new Map(rows.map((t) => [t.id, lastActivity(t, summaries.get(t.id))]));
   return rows.sort((a, b) => {

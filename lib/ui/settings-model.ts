@@ -1,6 +1,7 @@
 // Storage items as signals for the pages: each one read once, then kept current by storage watchers
 // (the background, the other page and other windows write them too).
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { ContactBook } from '../contacts/names';
 import * as items from '../storage';
 import type {
   AuthStatus,
@@ -31,7 +32,8 @@ export interface SettingsModel {
   templates: ReadonlySignal<Template[]>;
   theme: ReadonlySignal<Theme>;
   drafts: ReadonlySignal<Record<string, string>>;
-  contactNames: ReadonlySignal<Record<string, string>>;
+  /** Customer names with their sources (lib/contacts/names.ts). */
+  contacts: ReadonlySignal<ContactBook>;
   panelFocus: ReadonlySignal<PanelFocus | null>;
   server: ReadonlySignal<ServerSettings>;
   /** My extension id, once known. */
@@ -70,7 +72,7 @@ export function createSettingsModel(): SettingsModel {
   const templates = watched<Template[]>(items.templates);
   const theme = watched<Theme>(items.theme);
   const drafts = watched<Record<string, string>>(items.drafts);
-  const contactNames = watched<Record<string, string>>(items.contactNames);
+  const contacts = watched<ContactBook>(items.contactBook);
   const panelFocus = watched<PanelFocus | null>(items.panelFocus);
   const server = watched<ServerSettings>(items.serverSettings);
   const ready = signal(false);
@@ -88,7 +90,7 @@ export function createSettingsModel(): SettingsModel {
     templates,
     theme,
     drafts,
-    contactNames,
+    contacts,
     panelFocus,
     server,
     me,
