@@ -136,6 +136,8 @@ async function benchStore(threads: number, changeCounts: number[]) {
   const emu = await startEmulator({
     port: 0,
     state: bigState(threads),
+    // Limits off on purpose: this measures the server's cost of hundreds of ISyncs a minute from one user,
+    // which a real user's Medium budget (40/min) would turn into a measurement of the 429 penalty instead.
     rateLimits: false,
     carrierDelays: { sentMs: 1e9, deliveredMs: 2e9 },
   });

@@ -167,7 +167,6 @@ describe('persistence', () => {
       port: 0,
       dataDir: t.dataDir + '-persist',
       reset: true,
-      rateLimits: false,
       carrierDelays: { sentMs: 5_000, deliveredMs: 10_000 },
     });
     const creds = (await (await fetch(`${first.url}/__emulator/credentials`)).json()) as Credentials;
@@ -201,7 +200,6 @@ describe('persistence', () => {
     const second = await startEmulator({
       port: 0,
       dataDir: t.dataDir + '-persist',
-      rateLimits: false,
       carrierDelays: { sentMs: 20, deliveredMs: 40 },
     });
     try {
@@ -244,7 +242,6 @@ describe('persistence', () => {
       port: 0,
       dataDir: t.dataDir + '-persist',
       reset: true,
-      rateLimits: false,
     });
     try {
       const state = (await (await fetch(`${third.url}/__emulator/state`)).json()) as StateView;

@@ -19,7 +19,7 @@ let avery: SDK;
 let auth: string;
 
 beforeAll(async () => {
-  t = await startTestEmulator({ rateLimits: true });
+  t = await startTestEmulator();
   avery = await signedIn(t, 'Avery');
   auth = await bearerOf(avery);
 });
@@ -64,28 +64,37 @@ describe('rate limits', () => {
     expect((await api('/message-threads?perPage=1')).status).toBe(200);
   });
 
-  it('limits the Auth group to 5 per client and address', async () => {
-    const basic = Buffer.from(`${t.creds.privateApp.clientId}:${t.creds.privateApp.clientSecret}`).toString(
-      'base64',
-    );
-    const login = () =>
+  it('gives every user of an app their own Auth budget, which no Basic header buys back', async () => {
+    const basicOf = (id: string, secret: string) =>
+      `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+    const appBasic = basicOf(t.creds.privateApp.clientId, t.creds.privateApp.clientSecret);
+    const login = (assertion: string, authorization = appBasic) =>
       fetch(`${t.url}/restapi/oauth/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-          assertion: t.user('Jordan').jwt,
-        }),
+        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
       });
-    await t.control('clock', { advanceSeconds: 120 });
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await login()).status);
-    // signedIn() in beforeAll used one of the five.
-    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
-    expect(statuses.at(-1)).toBe(429);
+    await t.control('clock', { advanceSeconds: 121 });
+    const jordan = [];
+    for (let i = 0; i < 6; i++) jordan.push((await login(t.user('Jordan').jwt)).status);
+    expect(jordan).toEqual([200, 200, 200, 200, 200, 429]);
+    // Another agent of the same app on the same address still signs in.
+    expect((await login(t.user('Avery').jwt)).status).toBe(200);
+    expect((await login(t.user('Morgan').jwt)).status).toBe(200);
+    // Jordan with a made-up client: no tokens (the app does not authenticate), and no new budget for the app.
+    const forged = await login(t.user('Jordan').jwt, basicOf('made-up-client', 'x'));
+    expect(forged.status).toBe(400);
+    expect((await login(t.user('Jordan').jwt)).status).toBe(429);
+    // Guessing credentials spends the address's anonymous budget, whatever client each guess names.
+    const guesses = [];
+    for (let i = 0; i < 6; i++) guesses.push((await login(`guess-${i}`, basicOf(`client-${i}`, 'x'))).status);
+    expect(guesses.slice(0, 5).every((status) => status === 400)).toBe(true);
+    expect(guesses[5]).toBe(429);
+    expect((await login(t.user('Casey').jwt)).status).toBe(200);
   });
 
   it('can be switched off and on through the faults endpoint; control routes are never limited', async () => {
+    // The switch itself is under test here.
     await t.control('faults', { rateLimits: false });
     for (let i = 0; i < 45; i++) expect((await api('/extension/~')).status).toBe(200);
     await t.control('faults', { rateLimits: true });
@@ -95,7 +104,8 @@ describe('rate limits', () => {
 
 describe('faults', () => {
   it('injects latency, 5xx errors and 429 bursts into API routes but not OAuth', async () => {
-    await t.control('faults', { rateLimits: false, latencyMs: 150 });
+    await t.control('clock', { advanceSeconds: 121 });
+    await t.control('faults', { latencyMs: 150 });
     const started = Date.now();
     expect((await api('/extension/~')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
@@ -114,7 +124,7 @@ describe('faults', () => {
     expect(burst.map((r) => r.status)).toEqual([429, 429, 200]);
     expect(burst[0]?.headers.get('retry-after')).toBe('3');
     const faults = await t.control('faults');
-    expect(faults).toMatchObject({ burst429Remaining: 0, errorRate: 0, latencyMs: 0, rateLimits: false });
+    expect(faults).toMatchObject({ burst429Remaining: 0, errorRate: 0, latencyMs: 0, rateLimits: true });
   });
 });
 
@@ -171,7 +181,6 @@ describe('CORS', () => {
 
 describe('limits and crashes', () => {
   it('refuses JSON bodies over 1 MB with a 413', async () => {
-    await t.control('faults', { rateLimits: false });
     const res = await api('/message-threads/notes', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

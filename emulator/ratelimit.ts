@@ -1,15 +1,22 @@
-// RingCentral's rate limits (contract §12): sliding 60 s windows per (user, app, group); once a window is
-// exceeded every request in that group is refused for 60 s, and each refused request restarts the penalty.
+// RingCentral's rate limits (docs/emulator.md "Rate limits"): user-level sliding 60 s windows per
+// (authenticated user, application, group); once a window is exceeded every request of that user and app in that
+// group is refused for 60 s, and each refused request restarts the penalty. Above them sits a global defensive
+// limit per client IP address, set well above one user's budget so that a team behind one office IP never meets it.
 import type { Clock } from './clock.ts';
 import type { ThrottleGroup } from './http/route.ts';
 
 export const GROUP_LIMITS: Record<ThrottleGroup, number> = { Light: 50, Medium: 40, Heavy: 10, Auth: 5 };
+/** The per-IP defensive limit is this many users' worth of each group. */
+export const IP_LIMIT_FACTOR = 20;
 export const WINDOW_S = 60;
 export const PENALTY_S = 60;
 
 export type Verdict =
   | { allowed: true; headers: Record<string, string> }
   | { allowed: false; retryAfter: number; headers: Record<string, string> };
+
+/** Whose budget a request spends: a user of an app, or (nobody identified) the anonymous budget of its IP. */
+export type RateSubject = { user: string; app: string } | { anonymousIp: string };
 
 interface Bucket {
   hits: number[];
@@ -24,9 +31,18 @@ export class RateLimiter {
     public enabled = true,
   ) {}
 
-  /** Counts one request for `key` (e.g. extension|client) in `group` and says whether it may proceed. */
-  hit(key: string, group: ThrottleGroup): Verdict {
-    const limit = GROUP_LIMITS[group];
+  /** Counts one request of `subject` in `group` (user level) and says whether it may proceed. */
+  hit(subject: RateSubject, group: ThrottleGroup): Verdict {
+    const key = 'user' in subject ? `user|${subject.user}|${subject.app}` : `anon|${subject.anonymousIp}`;
+    return this.count(key, group, GROUP_LIMITS[group]);
+  }
+
+  /** The global defensive limit of one client address. */
+  hitIp(ip: string, group: ThrottleGroup): Verdict {
+    return this.count(`ip|${ip}`, group, GROUP_LIMITS[group] * IP_LIMIT_FACTOR);
+  }
+
+  private count(key: string, group: ThrottleGroup, limit: number): Verdict {
     const base = {
       'X-Rate-Limit-Group': group.toLowerCase(),
       'X-Rate-Limit-Limit': String(limit),

@@ -185,13 +185,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const attach = await loadGateway();
   const gateway = attach?.(server, {
-    consumeWsToken: (token) => tokens.consumeWsToken(token),
+    checkWsToken: (token) => tokens.checkWsToken(token),
     events,
     now: () => clock.now(),
     faults: () => ({ dropSockets: faults.dropSockets, latencyMs: faults.latencyMs }),
     checkRateLimit(identity, group) {
-      // Same key as REST calls (extension|client), so socket and HTTP share one budget per app.
-      const verdict = limiter.hit(`${identity.extensionId}|${identity.clientId ?? 'ws'}`, group);
+      // The same (user, app) budget as REST calls, so socket and HTTP share one budget per app.
+      const verdict = limiter.hit({ user: identity.extensionId, app: identity.clientId ?? 'ws' }, group);
       return verdict.allowed ? null : { status: 429, retryAfter: verdict.retryAfter };
     },
   });

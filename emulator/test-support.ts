@@ -36,7 +36,7 @@ let sdkCount = 0;
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'td-emu-test-'));
-  const emu = await startEmulator({ port: 0, dataDir, reset: true, rateLimits: false, ...options });
+  const emu = await startEmulator({ port: 0, dataDir, reset: true, ...options });
   const control = async <T>(pathname: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${emu.url}/__emulator/${pathname}`, {
       method: body === undefined ? 'GET' : 'POST',

@@ -1,5 +1,5 @@
 // One request's way through the emulator: CORS, routing, loopback-only control routes, faults, the 72 h expiry,
-// bearer auth, rate limits, the handler, and RingCentral-shaped errors. Nothing escapes as a crash.
+// bearer auth, rate limits (per IP, then per user and app), the handler, and RingCentral-shaped errors. Nothing escapes as a crash.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultState } from '../faults.ts';
 import type { RateLimiter } from '../ratelimit.ts';
@@ -23,18 +23,12 @@ export interface PipelineDeps {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const rateError = (retryAfter: number, headers: Record<string, string>) =>
-  new RcError(429, [{ errorCode: 'CMN-301', message: 'Request rate exceeded' }], {
+/** CMN-301 is a user's limit, CMN-310 the global (per-IP) one, as RingCentral's error guide names them. */
+const rateError = (retryAfter: number, headers: Record<string, string>, code = 'CMN-301') =>
+  new RcError(429, [{ errorCode: code, message: 'Request rate exceeded' }], {
     ...headers,
     'Retry-After': String(retryAfter),
   });
-
-function clientIdOf(ctx: RequestCtx): string {
-  const auth = ctx.req.headers.authorization ?? '';
-  if (/^basic /i.test(auth))
-    return Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8').split(':')[0] ?? '';
-  return ctx.form?.get('client_id') ?? ctx.url.searchParams.get('client_id') ?? '';
-}
 
 async function applyFaults(deps: PipelineDeps, ctx: RequestCtx): Promise<void> {
   const faults = deps.faults();
@@ -60,12 +54,14 @@ async function guard(deps: PipelineDeps, route: RouteDef, ctx: RequestCtx): Prom
     ctx.caller = authenticateBearer(deps.tokens, ctx.req.headers.authorization);
   }
   if (!route.group) return {};
-  const key =
-    route.group === 'Auth'
-      ? `auth|${ctx.caller?.clientId ?? clientIdOf(ctx)}|${ctx.ip}`
-      : `${ctx.caller?.extensionId ?? ''}|${ctx.caller?.clientId ?? ''}`;
-  const verdict = deps.limiter.hit(key, route.group);
-  if (!verdict.allowed) throw rateError(verdict.retryAfter, verdict.headers);
+  const defensive = deps.limiter.hitIp(ctx.ip, route.group);
+  if (!defensive.allowed) throw rateError(defensive.retryAfter, defensive.headers, 'CMN-310');
+  const subject = ctx.caller
+    ? { user: ctx.caller.extensionId, app: ctx.caller.clientId }
+    : route.rateSubject?.(ctx);
+  if (!subject) return defensive.headers;
+  const verdict = deps.limiter.hit(subject, route.group);
+  if (!verdict.allowed) throw rateError(verdict.retryAfter, verdict.headers, 'CMN-301');
   return verdict.headers;
 }
 

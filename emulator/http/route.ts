@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Caller } from '../core.ts';
 import type { ErrorStyle } from './errors.ts';
+import type { RateSubject } from '../ratelimit.ts';
 import type { Router } from './router.ts';
 
 export type RouteKind = 'api' | 'oauth' | 'control' | 'public';
@@ -14,7 +15,7 @@ export interface RequestCtx {
   params: Record<string, string>;
   /** Set for `api` routes once the bearer token checked out. */
   caller?: Caller;
-  /** The form body of POSTs to OAuth routes, read up front so the Auth rate limit can key on client_id. */
+  /** The form body of POSTs to OAuth routes, read up front so the Auth rate limit can find the user. */
   form?: URLSearchParams;
   ip: string;
 }
@@ -31,6 +32,11 @@ export interface RouteDef {
   kind: RouteKind;
   group?: ThrottleGroup;
   style: ErrorStyle;
+  /**
+   * Whose user-level budget an `oauth` route spends (`api` routes spend the bearer's); undefined means only the
+   * per-IP defensive limit applies.
+   */
+  rateSubject?(ctx: RequestCtx): RateSubject | undefined;
   handler(ctx: RequestCtx): Promise<Reply> | Reply;
 }
 

@@ -1,5 +1,6 @@
 // OAuth tokens: authorization codes (single use, 60 s), sessions with access/refresh token pairs (refresh is
-// single-use rotation: the old pair dies), revocation, and single-use WebSocket tokens for the gateway.
+// single-use rotation: the old pair dies), revocation, and WebSocket tokens for the gateway, which (like
+// RingCentral's, docs/emulator.md "WebSocket tokens") stay valid for their TTL and die with their session.
 import { randomToken } from '../ids.ts';
 import type { Clock } from '../clock.ts';
 import type { SessionRec } from '../state.ts';
@@ -33,7 +34,7 @@ export type AccessCheck = { ok: true; session: SessionRec } | { ok: false; reaso
 
 export class TokenStore {
   private readonly codes = new Map<string, AuthCode>();
-  private readonly wsTokens = new Map<string, Identity & { expiresAt: number }>();
+  private readonly wsTokens = new Map<string, Identity & { sessionId: string; expiresAt: number }>();
   private readonly byAccess = new Map<string, SessionRec>();
   private readonly byRefresh = new Map<string, SessionRec>();
   private readonly sessions: SessionRec[];
@@ -118,6 +119,11 @@ export class TokenStore {
     return session;
   }
 
+  /** The extension whose session the token (access or refresh) belongs to, if it is a live token. */
+  ownerOf(token: string): string | undefined {
+    return (this.byAccess.get(token) ?? this.byRefresh.get(token))?.extensionId;
+  }
+
   findSession(id: string): SessionRec | undefined {
     return this.sessions.find((s) => s.id === id);
   }
@@ -136,17 +142,31 @@ export class TokenStore {
     this.byRefresh.delete(session.refreshToken);
   }
 
-  mintWsToken(identity: Identity): { token: string; expiresIn: number } {
+  mintWsToken(identity: Identity & { sessionId: string }): { token: string; expiresIn: number } {
+    const now = this.clock.now();
+    for (const [key, entry] of this.wsTokens) if (entry.expiresAt <= now) this.wsTokens.delete(key);
     const token = randomToken();
-    this.wsTokens.set(token, { ...identity, expiresAt: this.clock.now() + WS_TOKEN_TTL_S * 1000 });
+    this.wsTokens.set(token, {
+      accountId: identity.accountId,
+      extensionId: identity.extensionId,
+      clientId: identity.clientId,
+      sessionId: identity.sessionId,
+      expiresAt: now + WS_TOKEN_TTL_S * 1000,
+    });
     return { token, expiresIn: WS_TOKEN_TTL_S };
   }
 
-  /** Single use: a second call with the same token returns null. */
-  consumeWsToken(token: string): Identity | null {
+  /** Whose token it is; null once it expired or its session was revoked. Reusable until then. */
+  checkWsToken(token: string): Identity | null {
     const entry = this.wsTokens.get(token);
-    this.wsTokens.delete(token);
-    if (!entry || entry.expiresAt <= this.clock.now()) return null;
+    if (
+      !entry ||
+      entry.expiresAt <= this.clock.now() ||
+      this.findSession(entry.sessionId)?.revoked !== false
+    ) {
+      this.wsTokens.delete(token);
+      return null;
+    }
     return { accountId: entry.accountId, extensionId: entry.extensionId, clientId: entry.clientId };
   }
 

@@ -40,11 +40,7 @@ export async function startHarness(options: GatewayOptions = {}): Promise<Harnes
   const tokens = new Map<string, Identity>();
   const events = new EventEmitter();
   const deps: GatewayDeps = {
-    consumeWsToken(token) {
-      const identity = tokens.get(token) ?? null;
-      tokens.delete(token);
-      return identity;
-    },
+    checkWsToken: (token) => tokens.get(token) ?? null,
     events,
     now: () => clock.now,
     faults: () => faults,

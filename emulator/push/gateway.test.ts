@@ -38,16 +38,19 @@ describe('handshake', () => {
     expect(h.gateway.connections()).toBe(1);
   });
 
-  it('answers an unknown or reused ws token with an Error frame and closes', async () => {
+  it('accepts a ws token again within its TTL and answers an unknown one with an Error frame', async () => {
     const token = h.mintToken(ALICE);
     const first = new WsgTestClient(`ws://127.0.0.1:${h.port}/ws?access_token=${token}`);
     await first.waitFor((f) => f.meta.type === 'ConnectionDetails');
     const reused = new WsgTestClient(`ws://127.0.0.1:${h.port}/ws?access_token=${token}`);
-    const error = await reused.waitFor(() => true);
+    expect((await reused.waitFor(() => true)).meta.type).toBe('ConnectionDetails');
+    const unknown = new WsgTestClient(`ws://127.0.0.1:${h.port}/ws?access_token=not-a-token`);
+    const error = await unknown.waitFor(() => true);
     expect(error.meta.type).toBe('Error');
     expect(body(error).errorCode).toBe('WSG-401');
-    expect(await reused.closed).toBe(1008);
+    expect(await unknown.closed).toBe(1008);
     first.close();
+    reused.close();
   });
 
   it('refuses a connection without access_token the same way', async () => {

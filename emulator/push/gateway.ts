@@ -71,7 +71,7 @@ export function attachGateway(server: Server, deps: GatewayDeps, options: Gatewa
 
   function onConnection(ws: WebSocket, url: URL, baseUrl: string): void {
     ws.on('error', (error) => debugLog('socket error', error.message));
-    const identity = consumeToken(url.searchParams.get('access_token'));
+    const identity = identify(url.searchParams.get('access_token'));
     if (!identity) {
       ws.send(errorFrame(WSG_ERRORS.invalidAccessToken));
       ws.close(POLICY_VIOLATION, WSG_ERRORS.invalidAccessToken.errorCode);
@@ -101,12 +101,12 @@ export function attachGateway(server: Server, deps: GatewayDeps, options: Gatewa
     attach(ws, registry.create(identity), baseUrl, outcome);
   }
 
-  function consumeToken(token: string | null): Identity | null {
+  function identify(token: string | null): Identity | null {
     if (!token) return null;
     try {
-      return deps.consumeWsToken(token);
+      return deps.checkWsToken(token);
     } catch (error) {
-      debugLog('consumeWsToken threw', error);
+      debugLog('checkWsToken threw', error);
       return null;
     }
   }

@@ -31,8 +31,9 @@ export interface WsIdentity {
 }
 
 export interface GatewayDeps {
-  /** Single-use ws_access_token minted by POST /restapi/oauth/wstoken; null when unknown, used or expired. */
-  consumeWsToken(token: string): WsIdentity | null;
+  /** Owner of a ws_access_token minted by POST /restapi/oauth/wstoken (reusable within its TTL); null when
+   * unknown, expired or its session was revoked. */
+  checkWsToken(token: string): WsIdentity | null;
   /** Emits 'thread-event' (ThreadEvent) and 'filter-event' (FilterEvent). */
   events: EventEmitter;
   /** Current emulator time in ms (the test clock can move it). */

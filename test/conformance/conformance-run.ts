@@ -21,8 +21,8 @@ export interface ConformanceRun {
   close(): Promise<void>;
 }
 
-export async function startConformanceRun(options: { rateLimits?: boolean } = {}): Promise<ConformanceRun> {
-  const emu = await startTestEmulator(options);
+export async function startConformanceRun(): Promise<ConformanceRun> {
+  const emu = await startTestEmulator();
   const exchanges: Exchange[] = [];
   const deliberatelyInvalid = new Set<Exchange>();
   const fetchImpl = recordingFetch(exchanges);

@@ -14,13 +14,12 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(options: { rateLimits?: boolean } = {}): Promise<TestEmulator> {
+export async function startTestEmulator(): Promise<TestEmulator> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'td-push-emu-'));
   const running = await startEmulator({
     port: 0,
     dataDir,
     reset: true,
-    rateLimits: options.rateLimits ?? false,
   });
   const credentials = await fetchCredentials(running.url);
   return {

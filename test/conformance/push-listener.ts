@@ -3,13 +3,16 @@
 import type { SDK } from '@ringcentral/sdk';
 import { Subscriptions } from '@ringcentral/subscriptions';
 import type WebSocketExtension from '@rc-ex/ws';
-import type WsSubscription from '@rc-ex/ws/subscription';
 import { waitUntil } from './emulator-fixture.ts';
 
 export const THREAD_FILTERS = [
   '/restapi/v1.0/account/~/message-threads/sync',
   '/restapi/v1.0/account/~/message-threads/entries/sync',
 ];
+
+// @ringcentral/subscriptions bundles its own @rc-ex/ws (1.3.x): its subscription type is the one it returns, and
+// its extension is read through the top-level @rc-ex/ws class, whose members these tests use are the same.
+type WsSubscription = Awaited<ReturnType<ReturnType<Subscriptions['createSubscription']>['register']>>;
 
 export interface Envelope {
   uuid: string;

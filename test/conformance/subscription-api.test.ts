@@ -36,7 +36,7 @@ describeWithSpec('conformance: subscriptions over the WebSocket gateway', (spec)
   }
 
   beforeAll(async () => {
-    run = await startConformanceRun({ rateLimits: true });
+    run = await startConformanceRun();
     const { first } = twoHandlersOfOneNumber(run.emu.credentials);
     const sdk = await run.signIn(first);
     const wsToken = (await (await sdk.platform().post('/restapi/oauth/wstoken')).json()) as {

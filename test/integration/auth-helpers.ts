@@ -31,8 +31,8 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-export async function startTestEmulator(options: { rateLimits?: boolean } = {}): Promise<TestEmulator> {
-  const emu = await startEmulator({ port: 0, reset: true, rateLimits: options.rateLimits ?? false });
+export async function startTestEmulator(): Promise<TestEmulator> {
+  const emu = await startEmulator({ port: 0, reset: true });
   const control = async <T>(path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${emu.url}/__emulator/${path}`, {
       method: body === undefined ? 'GET' : 'POST',

@@ -144,6 +144,44 @@ describe('sign-in flows', () => {
     expect(await db.get('meta', 'sdk:rc-platform')).toBeUndefined();
   });
 
+  it('every agent of the team signs in from one machine within the same minute, on the default limits', async () => {
+    // One app, one address (127.0.0.1), six agents: RingCentral's Auth budget is per (user, app), so none of
+    // them is refused (docs/emulator.md "Rate limits").
+    const team = ['Avery', 'Jordan', 'Sam', 'Taylor', 'Riley', 'Morgan'].map((name) => t.user(name));
+    await t.control('clock', { advanceSeconds: 121 });
+    for (const agent of team) {
+      const { deps } = await setup();
+      const status = await signInInteractive({
+        ...deps,
+        launch: (url) => submitAuthorizeForm(url, agent.username, agent.password),
+      });
+      expect(status).toMatchObject({ state: 'signedIn', user: { extensionId: agent.extensionId } });
+      const client = await deps.getClient();
+      expect((await readMe(client)).id).toBe(agent.extensionId);
+      expect((await client.sdk.platform().post('/restapi/oauth/wstoken')).status).toBe(200);
+    }
+    // The budget is per (user, app): Avery's browser sign-in left her budget with the private app whole, and
+    // its sixth request in the minute is refused.
+    const avery = jwtClient(t);
+    await avery.login({ jwt: t.user('Avery').jwt });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${t.url}/restapi/oauth/token`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${btoa(`${t.creds.privateApp.clientId}:${t.creds.privateApp.clientSecret}`)}`,
+        },
+        body: new URLSearchParams({
+          grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+          assertion: t.user('Avery').jwt,
+        }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+  });
+
   it('PKCE: a redirect with another state is refused', async () => {
     const { deps } = await setup();
     const avery = t.user('Avery');

@@ -1,4 +1,4 @@
-// The official client's keep-alive and session recovery against the real emulator (contract §10.4).
+// The official client's keep-alive and session recovery against the real emulator (docs/emulator.md "Push").
 import type { SDK } from '@ringcentral/sdk';
 import { Events } from '@rc-ex/ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,21 +39,6 @@ function frames(listener: Listener): Array<[Record<string, unknown>, unknown]> {
   return seen;
 }
 
-/**
- * The emulator's ws tokens are single-use (contract §8.4) and RingCentral's recovery guide says to fetch a new
- * one before reconnecting, but @rc-ex/ws reuses its token for 80 % of expires_in. Dropping the cached token on
- * close is what a client must do; the extension's push module needs the same line.
- */
-function fetchFreshWsTokenOnReconnect(listener: Listener): void {
-  const forget = () => {
-    listener.wse.wsToken = undefined;
-  };
-  listener.wse.ws.addEventListener('close', forget);
-  listener.wse.eventEmitter.on(Events.newWebSocketObject, (ws: WebSocket) =>
-    ws.addEventListener('close', forget),
-  );
-}
-
 async function dropSocketsUntilClosed(): Promise<void> {
   await emu.control('faults', { dropSockets: true });
   await waitUntil(() => push.wse.ws.readyState === push.wse.ws.CLOSED, 'the client to see its socket die');
@@ -78,8 +63,9 @@ describe('keep-alive', () => {
 });
 
 describe('session recovery with wsc', () => {
-  it('recovers after a dropped socket and replays the notification sent while disconnected', async () => {
-    fetchFreshWsTokenOnReconnect(push);
+  it('recovers after a dropped socket with its cached ws token and replays what it missed', async () => {
+    // Both official clients reconnect with the ws token they cached (for 80 % of expires_in) and the wsc token.
+    const cachedWsToken = push.wse.wsToken?.ws_access_token;
     const subscriptionId = push.wsSub.subscriptionInfo?.id;
     const wscToken = push.wse.wsc?.token;
     const recovered = new Promise((resolve) =>
@@ -93,6 +79,7 @@ describe('session recovery with wsc', () => {
     await recovered;
     expect(push.wse.connectionDetails.recoveryState).toBe('Successful');
     expect(push.wse.wsc?.token).toBe(wscToken);
+    expect(push.wse.wsToken?.ws_access_token).toBe(cachedWsToken);
     const replayed = await push.next(
       (e) => isEntriesEvent(e) && e.body.lastModifiedTime === missed.thread.lastModifiedTime,
       'the missed notification',
@@ -105,7 +92,6 @@ describe('session recovery with wsc', () => {
   });
 
   it('fails recovery after the 180 s recovery timeout and re-subscribes', async () => {
-    fetchFreshWsTokenOnReconnect(push);
     const firstSubscription = push.wsSub.subscriptionInfo?.id;
     const failed = new Promise((resolve) => push.wse.eventEmitter.once(Events.autoRecoverFailed, resolve));
 
