@@ -1,6 +1,7 @@
 // Measures the real scan loop in headless Chromium on a generated CRM page: how long until rows added
 // later carry chips, whether any task ran longer than 50 ms, and how much chips move the layout.
 import { chromium } from 'playwright-core';
+import { requireChromium } from '../scripts/chromium-path.ts';
 
 export interface LiveNumbers {
   initial_decoration_ms: number;
@@ -16,7 +17,7 @@ const STABLE_MS = 1000;
 
 export async function measureLive(pageFile: string, decoratorFile: string, rounds = 5): Promise<LiveNumbers> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: requireChromium(),
     headless: true,
     args: [
       '--no-sandbox',

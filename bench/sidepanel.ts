@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumPath } from '../scripts/chromium-path';
+import { requireChromium } from '../scripts/chromium-path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const THREADS = 2000;
@@ -21,10 +21,8 @@ function percentile(values: number[], p: number): number {
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function launch(extensionDir: string): Promise<{ ctx: BrowserContext; id: string }> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium not found (set CHROMIUM_PATH)');
   const ctx = await chromium.launchPersistentContext('', {
-    executablePath,
+    executablePath: requireChromium(),
     headless: true,
     viewport: { width: 400, height: 800 },
     args: [

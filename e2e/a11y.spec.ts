@@ -3,9 +3,8 @@
 // the rest are printed.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { advisors, type Credentials } from './credentials.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { extensionPage, launchEmulator, launchProfile, type Emulator, type Profile } from './harness.ts';
 import { fictionalNumber, openSignedInPanel, openThread, setTheme, showView, threadRow } from './panel.ts';
 
@@ -22,12 +21,11 @@ let panel: Page;
 let axeSource: string;
 let threadId: string;
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   emulator = await launchEmulator();
-  const creds = await emulator.control<Credentials>('credentials');
-  profile = await launchProfile({ server: emulator.url, clientId: creds.publicClientId });
-  const [alice] = advisors(creds);
+  profile = await launchProfile(emulator);
+  const [alice] = emulator.advisors();
   panel = await openSignedInPanel(profile, alice!);
   const shared = alice!.handles.find((r) => r.type === 'Department')!.sharedNumbers[0]!;
   const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
@@ -38,7 +36,7 @@ beforeAll(async () => {
   threadId = inbound.thread.id;
 });
 
-afterAll(async () => {
+test.afterAll(async () => {
   await profile?.close();
   await emulator?.close();
 });

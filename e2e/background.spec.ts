@@ -1,7 +1,7 @@
 // Issue 3 end to end: a real PKCE sign-in through the emulator's window, then the toolbar badge following
 // inbound messages and another agent's assignment, pushed over the WebSocket.
-import { afterAll, beforeAll, expect, test } from 'vitest';
 import { SDK } from '@ringcentral/sdk';
+import { expect, test } from './fixtures.ts';
 import {
   badgeText,
   eventually,
@@ -11,24 +11,27 @@ import {
   type Emulator,
   type Profile,
 } from './harness.ts';
-import { advisors, type Credentials } from './credentials.ts';
+import type { EmulatorCredentials } from '../test/support/emulator.ts';
+
+// One story: the second test needs the first one's sign-in.
+test.describe.configure({ mode: 'serial' });
 
 let emulator: Emulator;
 let profile: Profile;
-let creds: Credentials;
+let creds: EmulatorCredentials;
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   emulator = await launchEmulator();
-  creds = await emulator.control<Credentials>('credentials');
-  profile = await launchProfile({ server: emulator.url, clientId: creds.publicClientId });
+  creds = emulator.credentials;
+  profile = await launchProfile(emulator);
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await profile?.close();
   await emulator?.close();
 });
 
 test('signs in through the PKCE window and shows who is signed in', async () => {
-  const [alice] = advisors(creds);
+  const [alice] = emulator.advisors();
   const options = await signIn(profile, alice!.username, alice!.password);
   await expect.poll(() => options.getByText(alice!.name).count(), { timeout: 15_000 }).toBeGreaterThan(0);
   const status = await profile.worker.evaluate(() => chrome.storage.local.get('authStatus'));
@@ -39,7 +42,7 @@ test('signs in through the PKCE window and shows who is signed in', async () => 
 });
 
 test('the badge counts unassigned threads and follows inbound messages and assignments', async () => {
-  const [alice, bob] = advisors(creds);
+  const [alice, bob] = emulator.advisors();
   const queue = alice!.handles.find((r) => r.type === 'Department')!;
   const shared = queue.sharedNumbers[0]!;
   const start = Number(

@@ -1,9 +1,9 @@
 // Issue 5 end to end: chips on the demo CRM pages for the right numbers (and none for decoys), a click opens
 // that customer's thread in the side panel, and chip state follows assignment and resolution by other agents.
 import { SDK } from '@ringcentral/sdk';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { advisors, type Credentials } from './credentials.ts';
+import type { Page } from '@playwright/test';
+import type { EmulatorCredentials } from '../test/support/emulator.ts';
+import { expect, test } from './fixtures.ts';
 import { eventually, launchEmulator, launchProfile, signIn, type Emulator, type Profile } from './harness.ts';
 
 interface EmulatorThread {
@@ -15,7 +15,7 @@ interface EmulatorThread {
 
 let emulator: Emulator;
 let profile: Profile;
-let creds: Credentials;
+let creds: EmulatorCredentials;
 let other: SDK;
 
 const chip = (page: Page, e164: string) => page.locator(`[data-td-phone="${e164}"]`);
@@ -30,11 +30,11 @@ async function threadOf(customer: string): Promise<EmulatorThread> {
   return found;
 }
 
-beforeAll(async () => {
+test.beforeAll(async () => {
   emulator = await launchEmulator();
-  creds = await emulator.control<Credentials>('credentials');
-  profile = await launchProfile({ server: emulator.url, clientId: creds.publicClientId });
-  const [avery, jordan] = advisors(creds);
+  creds = emulator.credentials;
+  profile = await launchProfile(emulator);
+  const [avery, jordan] = emulator.advisors();
   await (await signIn(profile, avery!.username, avery!.password)).close();
   await eventually(
     () => profile.worker.evaluate(() => chrome.storage.local.get('authStatus')),
@@ -48,7 +48,7 @@ beforeAll(async () => {
   });
   await other.platform().login({ jwt: jordan!.jwt });
 });
-afterAll(async () => {
+test.afterAll(async () => {
   await other?.platform().logout();
   await profile?.close();
   await emulator?.close();
@@ -69,7 +69,7 @@ test('the demo CRM gets chips for customers, none for decoys, and they follow ot
   expect(await page.locator('textarea [data-td-phone]').count()).toBe(0);
 
   const thread = await threadOf(customer);
-  const jordan = advisors(creds)[1]!;
+  const jordan = emulator.advisors()[1]!;
   await other.platform().post(`/restapi/v1.0/account/~/message-threads/${thread.id}/assign`, {
     assignee: { extensionId: jordan.extensionId },
   });

@@ -1,41 +1,23 @@
-// Real parts for e2e specs: the emulator on a free loopback port and Debian's Chromium with the built
-// extension loaded (platform notes: headless MV3 works with these flags).
+// Real parts for e2e specs: the emulator on a free loopback port (the shared test client) and Debian's
+// Chromium with the built extension loaded (headless MV3 works with these flags). Specs normally take these
+// through the fixtures in e2e/fixtures.ts; specs that play one story over several tests call them from
+// test.beforeAll. Every profile records a Playwright trace, kept only for a failed test (e2e/README.md).
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { startEmulator } from '../emulator/server.ts';
-import { chromiumPath } from '../scripts/chromium-path.ts';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { requireChromium } from '../scripts/chromium-path.ts';
+import { startTestEmulator, type TestEmulator } from '../test/support/emulator.ts';
+
+export type { SeededUser } from '../test/support/emulator.ts';
+export type Emulator = TestEmulator;
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 
-export interface Emulator {
-  url: string;
-  close(): Promise<void>;
-  control<T = unknown>(pathname: string, body?: unknown): Promise<T>;
-}
-
-export async function launchEmulator(): Promise<Emulator> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'td-e2e-emu-'));
-  const emu = await startEmulator({ port: 0, dataDir, reset: true });
-  return {
-    url: emu.url,
-    async close() {
-      await emu.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-    async control<T>(pathname: string, body?: unknown): Promise<T> {
-      const res = await fetch(`${emu.url}/__emulator/${pathname}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
-      const text = await res.text();
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
+/** A fresh emulator on its defaults (rate limits on, the demo seed). */
+export function launchEmulator(): Promise<Emulator> {
+  return startTestEmulator();
 }
 
 export interface Profile {
@@ -43,14 +25,25 @@ export interface Profile {
   worker: Worker;
   extensionId: string;
   userDataDir: string;
+  /** Opens one of the extension's pages in a new tab. */
+  open(page: 'sidepanel' | 'options'): Promise<Page>;
+  /** Ends the current trace chunk, writing it to `file` if given, and starts the next one. */
+  cutTrace(file?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A fresh Chromium profile with ThreadDesk loaded, pointed at the given emulator when there is one. */
-export async function launchProfile(rc?: { server: string; clientId: string }): Promise<Profile> {
+const openProfiles = new Set<Profile>();
+
+/** Profiles still open: the fixtures cut their traces after every test. */
+export function liveProfiles(): Profile[] {
+  return [...openProfiles];
+}
+
+/** A fresh Chromium profile with ThreadDesk loaded, pointed at the emulator when one is given. */
+export async function launchProfile(emulator?: Pick<Emulator, 'url' | 'credentials'>): Promise<Profile> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'td-e2e-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
+    executablePath: requireChromium(),
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [
@@ -65,19 +58,42 @@ export async function launchProfile(rc?: { server: string; clientId: string }): 
       '--disable-gpu',
     ],
   });
+  await context.tracing.start({ screenshots: true, snapshots: true, title: path.basename(userDataDir) });
+  await context.tracing.startChunk();
+  let tracing = true;
   const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
-  if (rc) await worker.evaluate((settings) => chrome.storage.local.set({ serverSettings: settings }), rc);
-  return {
+  if (emulator) {
+    const settings = { server: emulator.url, clientId: emulator.credentials.publicClientId };
+    await worker.evaluate((s) => chrome.storage.local.set({ serverSettings: s }), settings);
+  }
+  const profile: Profile = {
     context,
     worker,
     extensionId,
     userDataDir,
+    async open(page) {
+      const tab = await context.newPage();
+      await tab.goto(`chrome-extension://${extensionId}/${page}.html`);
+      return tab;
+    },
+    async cutTrace(file) {
+      if (!tracing) return;
+      await context.tracing.stopChunk(file ? { path: file } : {});
+      await context.tracing.startChunk();
+    },
     async close() {
+      openProfiles.delete(profile);
+      if (tracing) {
+        tracing = false;
+        await context.tracing.stop().catch(() => undefined);
+      }
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+  openProfiles.add(profile);
+  return profile;
 }
 
 /** Chrome's id for an unpacked extension: sha256 of its absolute path, hex digits mapped to a–p. */
@@ -108,15 +124,12 @@ async function extensionWorker(context: BrowserContext): Promise<Worker> {
 }
 
 export function extensionPage(profile: Profile, page: 'sidepanel' | 'options'): Promise<Page> {
-  return profile.context.newPage().then(async (p) => {
-    await p.goto(`chrome-extension://${profile.extensionId}/${page}.html`);
-    return p;
-  });
+  return profile.open(page);
 }
 
 /** Signs in through the real PKCE window: options page button → emulator's sign-in page → redirect. */
 export async function signIn(profile: Profile, username: string, password: string): Promise<Page> {
-  const options = await extensionPage(profile, 'options');
+  const options = await profile.open('options');
   const authPage = profile.context.waitForEvent('page', (p) => p.url().includes('/restapi/oauth/authorize'));
   await options.getByRole('button', { name: 'Sign in with RingCentral' }).click();
   const auth = await authPage;
@@ -126,11 +139,20 @@ export async function signIn(profile: Profile, username: string, password: strin
   return options;
 }
 
+/** The state of the background's sign-in as it publishes it in storage.local. */
+export async function authState(profile: Profile): Promise<string | undefined> {
+  return profile.worker.evaluate(async () => {
+    const { authStatus } = await chrome.storage.local.get('authStatus');
+    return (authStatus as { state?: string } | undefined)?.state;
+  });
+}
+
 export async function badgeText(profile: Profile): Promise<string> {
   return profile.worker.evaluate(() => chrome.action.getBadgeText({}));
 }
 
-/** Polls until the check passes (or times out with the last value): UI and push are asynchronous. */
+/** Polls until the check passes (or times out with the last value): UI and push are asynchronous. Use it
+ *  where expect.poll cannot run (test.beforeAll hooks) or when the value itself is needed. */
 export async function eventually<T>(
   read: () => Promise<T>,
   ok: (value: T) => boolean,

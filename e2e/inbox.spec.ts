@@ -2,10 +2,9 @@
 // PKCE window: a customer texts the queue, A takes and answers the thread, B sees it move within a second and
 // cannot reply until taking over, A loses the composer, A resolves, and the customer's next text starts a new
 // unassigned thread both see. Screenshots (light and dark) go to artifacts/screenshots/.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { advisors, type Credentials, type SeededUser } from './credentials.ts';
-import { launchEmulator, launchProfile, type Emulator, type Profile } from './harness.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { launchEmulator, launchProfile, type Emulator, type Profile, type SeededUser } from './harness.ts';
 import {
   backToInbox,
   emulatorState,
@@ -20,7 +19,6 @@ import {
 } from './panel.ts';
 
 let emulator: Emulator;
-let creds: Credentials;
 let alice: SeededUser; // agent A
 let bob: SeededUser; // agent B
 let profileA: Profile;
@@ -33,13 +31,14 @@ let firstThread: string;
 let secondThread: string;
 const latency: Record<string, number> = {};
 
-beforeAll(async () => {
+// One story told over several tests: each needs the one before.
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
   emulator = await launchEmulator();
-  creds = await emulator.control<Credentials>('credentials');
-  [alice, bob] = advisors(creds) as [SeededUser, SeededUser];
+  [alice, bob] = emulator.advisors() as [SeededUser, SeededUser];
   shared = alice.handles.find((r) => r.type === 'Department')!.sharedNumbers[0]!;
-  const rc = { server: emulator.url, clientId: creds.publicClientId };
-  [profileA, profileB] = await Promise.all([launchProfile(rc), launchProfile(rc)]);
+  [profileA, profileB] = await Promise.all([launchProfile(emulator), launchProfile(emulator)]);
   // The emulator throttles the Auth group per (app, IP) — 5 a minute — and both agents sign in from
   // 127.0.0.1 with the same app (real agents sit behind different IPs): lift the limits for sign-in only.
   await emulator.control('faults', { rateLimits: false });
@@ -50,7 +49,7 @@ beforeAll(async () => {
   await emulator.control('faults', { rateLimits: true });
 });
 
-afterAll(async () => {
+test.afterAll(async () => {
   if (Object.keys(latency).length) console.info('latency (ms):', JSON.stringify(latency));
   await Promise.all([profileA?.close(), profileB?.close()]);
   await emulator?.close();
@@ -98,14 +97,14 @@ async function watch(page: Page, condition: Condition): Promise<(timeout?: numbe
     await poll(
       async () => (at = await page.evaluate((k) => (window as unknown as Record<string, number>)[k], key)),
       timeout,
-    ).toBeTypeOf('number');
+    ).toEqual(expect.any(Number));
     return at!;
   };
 }
 
 /** expect.poll with room for push, sync and the carrier under CI load (its default is 1 s). */
 const poll = <T>(read: () => Promise<T> | T, timeout = 10_000) =>
-  expect.poll(read, { timeout, interval: 50 });
+  expect.poll(read, { timeout, intervals: [50] });
 /** Another agent's reply has no push to non-assignees: the viewed thread is re-synced every 10 s. */
 const NO_PUSH_TIMEOUT = 20_000;
 

@@ -2,9 +2,8 @@
 // the emulator's truth, the theme and screenshots.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { eventually, extensionPage, signIn, type Emulator, type Profile } from './harness.ts';
-import type { SeededUser } from './credentials.ts';
+import type { Locator, Page } from '@playwright/test';
+import { authState, eventually, signIn, type Emulator, type Profile, type SeededUser } from './harness.ts';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../artifacts/screenshots');
 
@@ -13,16 +12,12 @@ export async function openSignedInPanel(profile: Profile, user: SeededUser): Pro
   const options = await signIn(profile, user.username, user.password);
   // eventually (not expect.poll): this runs in beforeAll hooks too.
   await eventually(
-    () =>
-      profile.worker.evaluate(async () => {
-        const { authStatus } = await chrome.storage.local.get('authStatus');
-        return (authStatus as { state?: string } | undefined)?.state;
-      }),
+    () => authState(profile),
     (state) => state === 'signedIn',
     { timeoutMs: 15_000 },
   );
   await options.close();
-  const panel = await extensionPage(profile, 'sidepanel');
+  const panel = await profile.open('sidepanel');
   await panel.getByRole('tab', { name: 'Unassigned' }).waitFor({ timeout: 15_000 });
   return panel;
 }

@@ -1,15 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { EXTENSION_DIR, launchProfile, unpackedExtensionId, type Profile } from './harness.ts';
+import { expect, test } from './fixtures.ts';
+import { EXTENSION_DIR, unpackedExtensionId } from './harness.ts';
 
-let profile: Profile;
-beforeAll(async () => {
-  profile = await launchProfile();
-});
-afterAll(() => profile?.close());
-
-test('the built extension loads in Chromium and its service worker runs', async () => {
+test('the built extension loads in Chromium and its service worker runs', async ({ profile }) => {
   const manifest = JSON.parse(await readFile(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(profile.extensionId).toBe(unpackedExtensionId(EXTENSION_DIR));
   expect(profile.worker.url()).toBe(`chrome-extension://${profile.extensionId}/background.js`);
@@ -18,10 +12,9 @@ test('the built extension loads in Chromium and its service worker runs', async 
   expect(manifest.manifest_version).toBe(3);
 });
 
-test('the side panel and options pages render', async () => {
-  for (const page of ['sidepanel', 'options']) {
-    const p = await profile.context.newPage();
-    await p.goto(`chrome-extension://${profile.extensionId}/${page}.html`);
+test('the side panel and options pages render', async ({ profile }) => {
+  for (const page of ['sidepanel', 'options'] as const) {
+    const p = await profile.open(page);
     await expect.poll(() => p.locator('#app').innerHTML()).not.toBe('');
     await p.close();
   }

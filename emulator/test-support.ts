@@ -1,67 +1,38 @@
 // Shared helpers for the emulator's integration tests: a throw-away emulator on a free loopback port, the
 // official SDK signed in as a seeded user, and the test-control API.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { SDK } from '@ringcentral/sdk';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from './server.ts';
+import {
+  startTestEmulator as startShared,
+  type EmulatorControl,
+  type EmulatorCredentials,
+  type SeededUser,
+} from '../test/support/emulator.ts';
+import type { EmulatorOptions, RunningEmulator } from './server.ts';
 
-export interface Credentials {
-  publicClientId: string;
-  privateApp: { clientId: string; clientSecret: string };
-  users: {
-    accountId: string;
-    extensionId: string;
-    name: string;
-    username: string;
-    extensionNumber: string;
-    password: string;
-    jwt: string;
-    handles: { id: string; name: string; type: string; sharedNumbers: string[] }[];
-  }[];
-  customers: { name: string; phoneNumber: string }[];
-}
+export type Credentials = EmulatorCredentials;
 
 export interface TestEmulator {
   emu: RunningEmulator;
   url: string;
   dataDir: string;
   creds: Credentials;
-  control<T = Record<string, unknown>>(pathname: string, body?: unknown): Promise<T>;
-  user(name: string): Credentials['users'][number];
+  control: EmulatorControl;
+  user(name: string): SeededUser;
   stop(): Promise<void>;
 }
 
 let sdkCount = 0;
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'td-emu-test-'));
-  const emu = await startEmulator({ port: 0, dataDir, reset: true, ...options });
-  const control = async <T>(pathname: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emu.url}/__emulator/${pathname}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-  const creds = await control<Credentials>('credentials');
+  const t = await startShared(options);
   return {
-    emu,
-    url: emu.url,
-    dataDir,
-    creds,
-    control,
-    user(name) {
-      const found = creds.users.find((u) => u.name.startsWith(name));
-      if (!found) throw new Error(`no seeded user ${name}`);
-      return found;
-    },
-    async stop() {
-      await emu.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    emu: t.running,
+    url: t.url,
+    dataDir: t.dataDir,
+    creds: t.credentials,
+    control: t.control,
+    user: t.user,
+    stop: t.close,
   };
 }
 

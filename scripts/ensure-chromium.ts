@@ -1,26 +1,29 @@
-// Finds a Chromium for the e2e tests and benchmarks; installs Debian's when it can.
+// The one place that gets a Chromium for everything that launches one (the simulator's integration test, the
+// e2e specs, the benchmarks): `npm test` and `npm run bench` run it before anything else, so a fresh machine
+// installs Debian's chromium (when root with apt-get) before the first browser starts.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromiumPath } from './chromium-path.ts';
 
-const found = chromiumPath();
-if (found) {
-  console.info(`Chromium: ${found}`);
-} else {
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = existsSync('/usr/bin/apt-get');
-  const command = 'apt-get update && apt-get install -y chromium';
-  if (!isRoot || !hasApt) {
-    console.error(`No Chromium found. Install one with:\n  sudo sh -c '${command}'\nor set CHROMIUM_PATH.`);
-    process.exit(1);
-  }
-  console.info(`No Chromium found; running: ${command}`);
-  execFileSync('sh', ['-c', `${command} >/dev/null`], {
+const INSTALL = 'apt-get update && apt-get install -y chromium';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function ensureChromium(): string {
+  const found = chromiumPath();
+  if (found) return found;
+  if (process.env.CHROMIUM_PATH) fail(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.`);
+  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get'))
+    fail(`No Chromium found. Install one with:\n  sudo sh -c '${INSTALL}'\nor set CHROMIUM_PATH.`);
+  console.info(`No Chromium found; running: ${INSTALL}`);
+  execFileSync('sh', ['-c', `${INSTALL} >/dev/null`], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  if (!chromiumPath()) {
-    console.error('Chromium is still missing after apt-get install.');
-    process.exit(1);
-  }
+  return chromiumPath() ?? fail('Chromium is still missing after apt-get install.');
 }
+
+console.info(`Chromium: ${ensureChromium()}`);

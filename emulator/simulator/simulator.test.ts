@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../scripts/chromium-path.ts';
+import { requireChromium } from '../../scripts/chromium-path.ts';
 import { startTestEmulator, type TestEmulator } from '../../test/conformance/emulator-fixture.ts';
 import { signInWithJwt, twoHandlersOfOneNumber } from '../../test/conformance/sdk-session.ts';
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   sharedNumber = twoHandlersOfOneNumber(emu.credentials).sharedNumber;
   browser = await chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: requireChromium(),
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });

@@ -1,45 +1,24 @@
 // The real emulator on a free loopback port with a throw-away data folder, plus its test-control API.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../emulator/server.ts';
-import { fetchCredentials, type EmulatorCredentials } from './sdk-session.ts';
+import type { RunningEmulator } from '../../emulator/server.ts';
+import { startTestEmulator as startShared, type EmulatorControl } from '../support/emulator.ts';
+import type { EmulatorCredentials } from './sdk-session.ts';
 
 export interface TestEmulator {
   url: string;
   running: RunningEmulator;
   credentials: EmulatorCredentials;
-  /** GET (no body) or POST (JSON body) under /__emulator/. */
-  control<T = unknown>(pathname: string, body?: unknown): Promise<T>;
+  control: EmulatorControl;
   close(): Promise<void>;
 }
 
 export async function startTestEmulator(): Promise<TestEmulator> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'td-push-emu-'));
-  const running = await startEmulator({
-    port: 0,
-    dataDir,
-    reset: true,
-  });
-  const credentials = await fetchCredentials(running.url);
+  const t = await startShared();
   return {
-    url: running.url,
-    running,
-    credentials,
-    async control<T>(pathname: string, body?: unknown): Promise<T> {
-      const response = await fetch(`${running.url}/__emulator/${pathname}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${pathname}: ${response.status} ${text}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-    async close() {
-      await running.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
+    url: t.url,
+    running: t.running,
+    credentials: t.credentials,
+    control: t.control,
+    close: t.close,
   };
 }
 

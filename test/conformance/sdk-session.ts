@@ -2,22 +2,8 @@
 // with explicit fetch externals and in-memory storage (Node has no localStorage).
 import { SDK } from '@ringcentral/sdk';
 
-export interface EmulatorUser {
-  accountId: string;
-  extensionId: string;
-  name: string;
-  username: string;
-  password: string;
-  jwt: string;
-  handles: Array<{ id: string; name: string; type: string; assignable: boolean; sharedNumbers: string[] }>;
-}
-
-export interface EmulatorCredentials {
-  publicClientId: string;
-  privateApp: { clientId: string; clientSecret: string };
-  users: EmulatorUser[];
-  customers: Array<{ name: string; phoneNumber: string }>;
-}
+export type { EmulatorCredentials, SeededUser as EmulatorUser } from '../support/emulator.ts';
+import type { EmulatorCredentials, SeededUser as EmulatorUser } from '../support/emulator.ts';
 
 class MemoryStorage {
   private readonly items = new Map<string, string>();
@@ -33,12 +19,6 @@ class MemoryStorage {
   keys(): string[] {
     return [...this.items.keys()];
   }
-}
-
-export async function fetchCredentials(emulatorUrl: string): Promise<EmulatorCredentials> {
-  const response = await fetch(`${emulatorUrl}/__emulator/credentials`);
-  if (!response.ok) throw new Error(`credentials: ${response.status}`);
-  return (await response.json()) as EmulatorCredentials;
 }
 
 export function createSdk(

@@ -2,9 +2,10 @@
 // PKCE authorize form driven with fetch (the part a person does in the browser's auth window).
 import 'fake-indexeddb/auto';
 import { z } from 'zod';
-import { startEmulator, type RunningEmulator } from '../../emulator/server.ts';
+import type { RunningEmulator } from '../../emulator/server.ts';
 import { createRcClient, type RcClient } from '../../lib/rc/client';
 import { createMemoryTokenStore } from '../../lib/rc/token-store';
+import { startTestEmulator as startShared, type EmulatorControl } from '../support/emulator.ts';
 
 const User = z.object({
   accountId: z.string(),
@@ -27,35 +28,14 @@ export interface TestEmulator {
   url: string;
   creds: Credentials;
   user(firstName: string): EmulatorUser;
-  control<T = unknown>(path: string, body?: unknown): Promise<T>;
+  control: EmulatorControl;
   close(): Promise<void>;
 }
 
 export async function startTestEmulator(): Promise<TestEmulator> {
-  const emu = await startEmulator({ port: 0, reset: true });
-  const control = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emu.url}/__emulator/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
-  const creds = Credentials.parse(await control('credentials'));
-  return {
-    emu,
-    url: emu.url,
-    creds,
-    control,
-    user(firstName) {
-      const u = creds.users.find((x) => x.name.startsWith(`${firstName} `));
-      if (!u) throw new Error(`no user ${firstName}`);
-      return u;
-    },
-    close: () => emu.close(),
-  };
+  const t = await startShared();
+  const creds = Credentials.parse(t.credentials);
+  return { emu: t.running, url: t.url, creds, control: t.control, user: t.user, close: t.close };
 }
 
 /** A client of the private app (JWT sign-in), with a counting fetch. */

@@ -1,12 +1,12 @@
 // Shared set-up for the sync, badge and chaos tests (and the background benchmark): the real emulator, real
 // RcClients logged in with JWT, the real engine over fake-indexeddb with a fresh database per test.
 import 'fake-indexeddb/auto';
-import { startEmulator } from '../../emulator/server.ts';
 import { createRcClient, type RcClient } from '../../lib/rc/client';
 import { createMemoryTokenStore } from '../../lib/rc/token-store';
 import type { MessageThread, ThreadMessage } from '../../lib/rc/schemas';
 import { openStore, readThreads, type Store } from '../../lib/sync/db';
 import { SyncEngine, type AppliedChange, type SyncEngineOptions } from '../../lib/sync/engine';
+import { startTestEmulator, type EmulatorControl } from '../support/emulator.ts';
 
 export interface EmulatorUser {
   extensionId: string;
@@ -23,26 +23,16 @@ export interface Credentials {
 
 export interface World {
   url: string;
-  control<T = unknown>(path: string, body?: unknown): Promise<T>;
+  control: EmulatorControl;
   credentials: Credentials;
   login(user: EmulatorUser): Promise<RcClient>;
   close(): Promise<void>;
 }
 
 export async function startWorld(): Promise<World> {
-  const emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
-  const url = emulator.url.replace(/\/+$/, '');
-  async function control<T>(path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${url}/__emulator/${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`emulator control ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-  const credentials = normaliseCredentials(await control('credentials'));
+  const emulator = await startTestEmulator();
+  const { url, control } = emulator;
+  const credentials = normaliseCredentials(emulator.credentials);
   return {
     url,
     control,
