@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { addAccountRoutes } from './account/routes.ts';
+import { CrmEmulators } from './crm-kit/mount.ts';
 import { Carrier, DEFAULT_CARRIER_DELAYS, type CarrierDelays } from './carrier.ts';
 import { createClock, DAY, type Clock } from './clock.ts';
 import { addControlRoutes } from './control/routes.ts';
@@ -58,6 +59,8 @@ export interface RunningEmulator {
   events: EventEmitter;
   world(): World;
   reset(): void;
+  /** The Salesforce and HubSpot emulators on the same server. */
+  crm: CrmEmulators;
   gateway?: Gateway;
 }
 
@@ -136,6 +139,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     options.carrierDelays ?? DEFAULT_CARRIER_DELAYS,
   );
 
+  const crm = new CrmEmulators({
+    clock,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    reset: options.reset === true || options.state !== undefined,
+    baseUrl: () => baseUrl,
+  });
+
   const streams = new Set<() => void>();
   const router = new Router<RouteDef>();
   addOAuthRoutes(router, core, tokens, () => `${baseUrl.replace(/^http/, 'ws')}/ws`);
@@ -153,6 +163,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return faults;
     },
     rateLimitsEnabled: () => limiter.enabled,
+    crmCredentials: () => crm.credentials(),
     reset,
     expire: () => expireDueThreads(core),
     trackStream(close) {
@@ -163,6 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   addStaticRoutes(router, import.meta.dirname);
 
   const server = createServer((req, res) => {
+    if (crm.handle(req, res)) return;
     void handleRequest(
       {
         router,
@@ -223,6 +235,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     limiter.reset();
     limiter.enabled = initialRateLimits;
     faults = noFaults();
+    crm.reset();
     events.emit('feed', { type: 'reset' });
     persister.markDirty();
   }
@@ -232,6 +245,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     closing ??= (async () => {
       carrier.stop();
       persister.flush();
+      crm.flush();
       for (const end of [...streams]) end();
       await gateway?.close();
       await new Promise<void>((resolve) => {
@@ -252,6 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     events,
     world: () => world,
     reset,
+    crm,
     ...(gateway ? { gateway } : {}),
   };
 }

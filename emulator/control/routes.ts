@@ -22,6 +22,8 @@ export interface ControlDeps {
   reset(): void;
   /** Runs the lazy 72 h expiry now; returns how many threads it resolved. */
   expire(): number;
+  /** What official CRM clients need to connect to the CRM emulators. */
+  crmCredentials(): unknown;
   /** Registers an open event stream so closing the server ends it; returns the unregister function. */
   trackStream(close: () => void): () => void;
 }
@@ -48,7 +50,9 @@ export function addControlRoutes(router: AppRouter, deps: ControlDeps): void {
   const add = (method: HttpMethod, path: string, handler: (ctx: RequestCtx) => Reply | Promise<Reply>) =>
     router.add(method, `/__emulator/${path}`, { kind: 'control', style: 'legacy', handler });
 
-  add('GET', 'credentials', () => json(200, credentialsView(core.world().state)));
+  add('GET', 'credentials', () =>
+    json(200, { ...credentialsView(core.world().state), crm: deps.crmCredentials() }),
+  );
 
   add('POST', 'inbound', async (ctx) => {
     const body = parseWith(InboundBody, await readJson(ctx.req, 16 * 1024 * 1024));
