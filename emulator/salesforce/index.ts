@@ -158,7 +158,8 @@ export class SalesforceEmulator {
           : new CrmError(404, 'NOT_FOUND', 'The requested resource does not exist');
       }
       const session = this.sessionFor(req.headers.authorization);
-      limitHeader = this.countApiRequest();
+      // The Versions resource does not count against the org's limit.
+      if (!/^\/services\/data\/?$/.test(rest)) limitHeader = this.countApiRequest();
       const version = found.params.version;
       if (version !== undefined && !VERSION.test(version))
         throw new CrmError(404, 'NOT_FOUND', 'The requested resource does not exist');

@@ -151,9 +151,9 @@ describe('Salesforce REST API through jsforce', () => {
     expect(created.id).toMatch(/^00T[a-zA-Z0-9]{15}$/);
     const updated = await conn
       .sobject('Task')
-      .update({ Id: created.id, Status: 'Completed', Description: 'whole transcript' });
+      .update({ Id: created.id ?? '', Status: 'Completed', Description: 'whole transcript' });
     expect(updated.success).toBe(true);
-    const task = (await conn.sobject('Task').retrieve(created.id)) as Record<string, unknown>;
+    const task = (await conn.sobject('Task').retrieve(created.id ?? '')) as Record<string, unknown>;
     expect(task).toMatchObject({
       Status: 'Completed',
       IsClosed: true,
