@@ -2,6 +2,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Clock } from './clock.ts';
 import type { MediaStore } from './media.ts';
+import type { Profile } from './profile.ts';
 import type { World } from './world.ts';
 
 export interface Caller {
@@ -21,6 +22,8 @@ export type FeedEvent =
 
 export interface Core {
   clock: Clock;
+  /** Which operations answer as production does (emulator/profile.ts). */
+  profile: Profile;
   world(): World;
   baseUrl(): string;
   /** 'thread-event' (ThreadEvent) for the gateway and 'feed' (FeedEvent) for the live page feed. */

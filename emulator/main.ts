@@ -1,6 +1,8 @@
-// `npm run emulator -- --port N [--reset] [--data DIR] [--no-rate-limits] [--host H]`: the emulator alone.
+// `npm run emulator -- --port N [--reset] [--data DIR] [--no-rate-limits] [--host H] [--profile production]`:
+// the emulator alone.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isProfile, PROFILES } from './profile.ts';
 import { startEmulator } from './server.ts';
 
 const { values } = parseArgs({
@@ -10,6 +12,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.emulator-data' },
     reset: { type: 'boolean', default: false },
     'no-rate-limits': { type: 'boolean', default: false },
+    profile: { type: 'string', default: 'default' },
   },
   strict: true,
 });
@@ -20,7 +23,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+if (!isProfile(values.profile)) {
+  console.error(`emulator: unknown --profile ${values.profile} (one of ${PROFILES.join(', ')})`);
+  process.exit(2);
+}
+
 const emulator = await startEmulator({
+  profile: values.profile,
   port,
   host: values.host,
   dataDir: path.resolve(values.data),
@@ -50,6 +59,7 @@ console.log(`RingCentral emulator  ${emulator.url}
   customer simulator   ${emulator.url}/simulator
   data                 ${path.resolve(values.data)}${values.reset ? ' (reset to seed)' : ''}
   rate limits          ${values['no-rate-limits'] ? 'off' : 'on'}
+  profile              ${values.profile}
   public client id     ${credentials.publicClientId}
   private app          ${credentials.privateApp.clientId} / ${credentials.privateApp.clientSecret}
   demo users (username or extension number / password):

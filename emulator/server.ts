@@ -24,6 +24,7 @@ import { PresenceBook } from './presence/book.ts';
 import { addPresenceRoutes } from './presence/routes.ts';
 import type { Gateway, GatewayDeps } from './push/types.ts';
 import { RateLimiter } from './ratelimit.ts';
+import type { Profile } from './profile.ts';
 import { buildSeedState } from './seed/index.ts';
 import type { EmulatorState } from './state.ts';
 import { addStaticRoutes } from './static.ts';
@@ -41,6 +42,8 @@ export interface EmulatorOptions {
   /** Start from the seed even if the data dir holds a saved state. */
   reset?: boolean;
   rateLimits?: boolean;
+  /** `production` answers message delete and MMS send as unsupported (emulator/profile.ts); default `default`. */
+  profile?: Profile;
   /** Seed the demo conversations (default true); false gives the accounts only. */
   seed?: boolean;
   carrierDelays?: CarrierDelays;
@@ -117,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const core: Core = {
     clock,
+    profile: options.profile ?? 'default',
     world: () => world,
     baseUrl: () => baseUrl,
     events,

@@ -6,6 +6,7 @@ import { readJson } from '../http/body.ts';
 import { json, mustCaller, noContent, type AppRouter, type Reply, type RequestCtx } from '../http/route.ts';
 import type { HttpMethod } from '../http/router.ts';
 import { parseWith, queryObject } from '../http/validate.ts';
+import { featureNotAvailable } from '../profile.ts';
 import { threadScope, visibleThread } from './access.ts';
 import { listMessages, listNotes, listThreads } from './list.ts';
 import { deleteMessages, sendMessage } from './message-ops.ts';
@@ -56,10 +57,15 @@ export function addThreadRoutes(router: AppRouter, core: Core): void {
   add('POST', '/messages', async (ctx) => {
     const scope = scopeOf(ctx);
     const { body, attachments } = await readSendRequest(ctx.req);
+    if (attachments.length > 0 && core.profile === 'production') throw featureNotAvailable();
     return json(201, sendMessage(core, scope, body, attachments));
   });
   add('DELETE', '/messages', async (ctx) => {
     const scope = scopeOf(ctx);
+    if (core.profile === 'production') {
+      ctx.req.resume();
+      throw featureNotAvailable();
+    }
     deleteMessages(core, scope, parseWith(IdsBody, await jsonBody(ctx)).ids);
     return noContent();
   });
