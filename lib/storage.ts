@@ -2,7 +2,10 @@
 // storage.local, so tokens and client secrets stay in the background's IndexedDB store (lib/sync/db.ts).
 import { storage } from '#imports';
 import type { ContactBook } from './contacts/names';
+import type { PresenceMap } from './presence/status';
 import type { ThreadUser } from './rc/schemas';
+
+export type { PresenceMap } from './presence/status';
 
 export const PRODUCTION_SERVER = 'https://platform.ringcentral.com';
 
@@ -148,4 +151,10 @@ export interface PanelFocus {
 
 export const panelFocus = storage.defineItem<PanelFocus | null>('local:panelFocus', {
   fallback: null,
+});
+
+/** Presence of the handlers of the agent's resources (lib/presence); session storage, gone with the browser. */
+export const presence = storage.defineItem<PresenceMap>('session:presence', {
+  version: 1,
+  fallback: {},
 });
