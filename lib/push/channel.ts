@@ -8,6 +8,7 @@ import type { RateBudget } from '../rc/budget';
 import type { StreamKind } from '../sync/stream';
 import {
   EVENT_FILTERS,
+  isPresenceEvent,
   NotificationEnvelope,
   reconnectDelay,
   recoverCheckInterval,
@@ -33,6 +34,8 @@ export interface PushOptions {
   /** Events may have been missed (new connection, recovery): sync both streams. */
   onResync(): void;
   onConnected?(connected: boolean): void;
+  /** The body of an account presence event (unvalidated: lib/presence parses it). */
+  onPresence?(body: unknown): void;
   heartbeatMs?: number;
 }
 
@@ -216,6 +219,10 @@ export class PushChannel {
   private onNotification(body: unknown): void {
     const parsed = NotificationEnvelope.safeParse(body);
     if (!parsed.success) return;
+    if (isPresenceEvent(parsed.data.event)) {
+      this.opts.onPresence?.(parsed.data.body);
+      return;
+    }
     const kind = streamOfEvent(parsed.data.event);
     if (!kind) return;
     this.stats.events++;

@@ -6,6 +6,8 @@ import type { StreamKind } from '../sync/stream';
 export const EVENT_FILTERS = [
   '/restapi/v1.0/account/~/message-threads/sync',
   '/restapi/v1.0/account/~/message-threads/entries/sync',
+  // Presence of every extension of the account, for the handlers' presence (lib/presence).
+  '/restapi/v1.0/account/~/presence',
 ];
 
 export const NotificationEnvelope = z.looseObject({
@@ -18,6 +20,11 @@ export function streamOfEvent(event: string): StreamKind | undefined {
   if (/\/message-threads\/entries\/sync$/.test(path)) return 'entries';
   if (/\/message-threads\/sync$/.test(path)) return 'threads';
   return undefined;
+}
+
+/** The account presence filter comes back as `/restapi/v1.0/account/<id>/presence`. */
+export function isPresenceEvent(event: string): boolean {
+  return /^\/restapi\/v1\.0\/account\/[^/]+\/presence$/.test(event.split('?')[0]!);
 }
 
 /**
