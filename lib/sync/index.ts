@@ -3,6 +3,7 @@
 import { refreshBadge, startBadge } from '../badge';
 import type { Page } from '../messaging';
 import { Notifier } from '../notifications';
+import { startPresence, type RunningPresence } from '../presence';
 import { PushChannel } from '../push/channel';
 import type { RcClient } from '../rc/client';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
@@ -33,6 +34,7 @@ interface Running {
   db: Store;
   engine: SyncEngine;
   push?: PushChannel;
+  presence?: RunningPresence;
   notifier: Notifier;
   offOnline?: () => void;
 }
@@ -87,6 +89,7 @@ export async function startSync(client: RcClient, opts: StartSyncOptions = {}): 
     void engine.trigger('threads');
     void engine.trigger('entries');
   };
+  const presence = opts.push === false ? undefined : startPresence(client);
   const push =
     opts.push === false
       ? undefined
@@ -94,13 +97,25 @@ export async function startSync(client: RcClient, opts: StartSyncOptions = {}): 
           sdk: client.sdk,
           budget: client.budget,
           onEvent: (kind) => void engine.trigger(kind),
-          onResync: resyncBoth,
+          onPresence: (body) => presence?.onEvent(body),
+          onResync: () => {
+            resyncBoth();
+            presence?.refresh();
+          },
           onConnected: (connected) => {
             void patchStatus({ pushConnected: connected });
             setSyncAlarmPeriod(connected);
           },
         });
-  running = { client, db, engine, push, notifier, offOnline: watchOnline(() => void engine.syncNow()) };
+  running = {
+    client,
+    db,
+    engine,
+    push,
+    presence,
+    notifier,
+    offOnline: watchOnline(() => void engine.syncNow()),
+  };
   startBadge(db);
   startSyncAlarm(() => {
     resyncBoth();
@@ -125,6 +140,7 @@ export async function stopSync(): Promise<void> {
   r.offOnline?.();
   stopSyncAlarm();
   await r.push?.stop();
+  await r.presence?.stop();
   await patchStatus({ state: 'idle', pushConnected: false, retryAt: undefined });
   void refreshBadge().catch(() => undefined);
 }
