@@ -2,7 +2,9 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { nameWithPresence } from '@/components/Presence';
 import { parseProtocolError } from '@/lib/messaging';
+import { presenceOf } from '@/lib/presence/status';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { isOpen } from '@/lib/threads/rules';
 import { resourceOf } from './display';
@@ -11,7 +13,7 @@ import { useServices } from './services';
 type Pending = 'resolve' | 'delete' | null;
 
 export function ThreadActions({ thread, onAddNote }: { thread: MessageThread; onAddNote: () => void }) {
-  const { send, inbox, navigate } = useServices();
+  const { send, inbox, navigate, settings } = useServices();
   const confirm = useSignal<Pending>(null);
   const busy = useSignal(false);
   const error = useSignal<string | undefined>(undefined);
@@ -52,7 +54,7 @@ export function ThreadActions({ thread, onAddNote }: { thread: MessageThread; on
           {!known && <option value={current}>{thread.assignee?.name ?? current}</option>}
           {handlers.map((h) => (
             <option key={h.id} value={h.id}>
-              {h.name}
+              {nameWithPresence(h.name, presenceOf(settings.presence.value, h.id))}
             </option>
           ))}
         </select>

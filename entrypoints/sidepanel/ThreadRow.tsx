@@ -1,8 +1,10 @@
 // One inbox row. The option's name is the customer (set by the list); the rest is its description.
 import { i18n } from '#i18n';
+import { PresenceMark } from '@/components/Presence';
 import { resolveName } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
 import { formatDuration, formatFullTime, formatShortTime } from '@/lib/format/time';
+import { presenceOf } from '@/lib/presence/status';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { isOpen, isUnread } from '@/lib/threads/rules';
 import { lastActivity } from '@/lib/ui/inbox';
@@ -57,7 +59,19 @@ export function ThreadRow({
         <div class="row-meta">
           {hasName && <span>{formatPhone(thread.guestParty?.phoneNumber)} · </span>}
           <span>{resourceLabel(thread, inbox.resources.value)}</span>
-          <span> · {assignee}</span>
+          <span>
+            {' · '}
+            {assignee}
+            {thread.assignee && isOpen(thread) && (
+              <>
+                {' '}
+                <PresenceMark
+                  kind={presenceOf(settings.presence.value, thread.assignee.extensionId)}
+                  compact
+                />
+              </>
+            )}
+          </span>
           {waiting && (
             <span class="waiting" title={formatFullTime(summary.waitingSince)}>
               {' · '}

@@ -3,9 +3,11 @@ import { i18n } from '#i18n';
 import { computed, useSignal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { PresenceMark } from '@/components/Presence';
 import { resolveName } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
 import { parseProtocolError } from '@/lib/messaging';
+import { presenceOf } from '@/lib/presence/status';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { isOpen, isOthers } from '@/lib/threads/rules';
 import { buildTimeline, lastInboundTime, outboxFor } from '@/lib/ui/timeline';
@@ -166,7 +168,10 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
                 : isOpen(thread)
                   ? i18n.t('thread.assignee.none')
                   : ''}
-            </span>
+            </span>{' '}
+            {thread.assignee && (
+              <PresenceMark kind={presenceOf(settings.presence.value, thread.assignee.extensionId)} />
+            )}
           </p>
         </div>
       </BackBar>

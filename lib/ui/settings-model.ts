@@ -10,6 +10,7 @@ import type {
   CrmSettings,
   NotificationSettings,
   PanelFocus,
+  PresenceMap,
   ServerSettings,
   Template,
   Theme,
@@ -36,6 +37,8 @@ export interface SettingsModel {
   contacts: ReadonlySignal<ContactBook>;
   panelFocus: ReadonlySignal<PanelFocus | null>;
   server: ReadonlySignal<ServerSettings>;
+  /** Presence of the handlers of my resources, by extension id (lib/presence). */
+  presence: ReadonlySignal<PresenceMap>;
   /** My extension id, once known. */
   me: ReadonlySignal<string | undefined>;
   /** True after every item was read once. */
@@ -75,6 +78,7 @@ export function createSettingsModel(): SettingsModel {
   const contacts = watched<ContactBook>(items.contactBook);
   const panelFocus = watched<PanelFocus | null>(items.panelFocus);
   const server = watched<ServerSettings>(items.serverSettings);
+  const presence = watched<PresenceMap>(items.presence);
   const ready = signal(false);
   void Promise.allSettled(reads).then(() => (ready.value = true));
 
@@ -93,6 +97,7 @@ export function createSettingsModel(): SettingsModel {
     contacts,
     panelFocus,
     server,
+    presence,
     me,
     ready,
     setBadgeResources: (ids) => items.badgeResources.setValue(ids),
