@@ -47,7 +47,10 @@ describe('contact names', () => {
     let book: ContactBook = addPageHints({}, CRM, { [A]: 'Real Customer' }, 1);
     book = setCrmName(book, '+15550000001', 'Crm Name', 'hubspot', 1);
     const invented = Object.fromEntries(
-      Array.from({ length: MAX_HINTS_PER_ORIGIN + 200 }, (_, i) => [`+1555${String(i).padStart(7, '0')}`, 'Fake']),
+      Array.from({ length: MAX_HINTS_PER_ORIGIN + 200 }, (_, i) => [
+        `+1555${String(i).padStart(7, '0')}`,
+        'Fake',
+      ]),
     );
     book = addPageHints(book, EVIL, invented, 2);
     const evilCount = Object.values(book).filter((e) => e.hints?.[EVIL]).length;
@@ -60,7 +63,12 @@ describe('contact names', () => {
   it('keeps at most MAX_HINT_ORIGINS sites, dropping the stalest', () => {
     let book: ContactBook = {};
     for (let i = 0; i <= MAX_HINT_ORIGINS; i++) {
-      book = addPageHints(book, `https://site${i}.example`, { [`+1555000${String(i).padStart(4, '0')}`]: 'N' }, i);
+      book = addPageHints(
+        book,
+        `https://site${i}.example`,
+        { [`+1555000${String(i).padStart(4, '0')}`]: 'N' },
+        i,
+      );
     }
     const origins = new Set(Object.values(book).flatMap((e) => Object.keys(e.hints ?? {})));
     expect(origins.size).toBe(MAX_HINT_ORIGINS);

@@ -44,7 +44,10 @@ export function cleanName(raw: string): string | undefined {
 }
 
 /** The best name of a number: the agent's, else the CRM's, else the newest page hint. */
-export function resolveName(book: Readonly<ContactBook>, phone: string | undefined): ResolvedName | undefined {
+export function resolveName(
+  book: Readonly<ContactBook>,
+  phone: string | undefined,
+): ResolvedName | undefined {
   const entry = phone ? book[phone] : undefined;
   if (!entry) return undefined;
   if (entry.agent) return { name: entry.agent.name, source: { kind: 'agent', at: entry.agent.at } };
@@ -96,7 +99,12 @@ function withEntry(book: ContactBook, phone: string, change: (e: ContactEntry) =
 }
 
 /** Sets (or with null clears) the name the agent typed. */
-export function setAgentName(book: ContactBook, phone: string, name: string | null, now: number): ContactBook {
+export function setAgentName(
+  book: ContactBook,
+  phone: string,
+  name: string | null,
+  now: number,
+): ContactBook {
   const clean = name === null ? undefined : cleanName(name);
   return withEntry(book, phone, (e) => {
     if (clean) e.agent = { name: clean, at: now };
