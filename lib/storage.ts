@@ -4,6 +4,7 @@ import { storage } from '#imports';
 import type { ContactBook } from './contacts/names';
 import type { PresenceMap } from './presence/status';
 import type { ThreadUser } from './rc/schemas';
+import type { SyncHealth } from './sync/health';
 
 export type { PresenceMap } from './presence/status';
 
@@ -79,6 +80,12 @@ export interface ConnectionStatus {
 export const connectionStatus = storage.defineItem<ConnectionStatus>('local:connectionStatus', {
   version: 1,
   fallback: { state: 'idle' },
+});
+
+/** What sync skipped or could not read (lib/sync/health.ts); null until something happened. */
+export const syncHealth = storage.defineItem<SyncHealth | null>('local:syncHealth', {
+  version: 1,
+  fallback: null,
 });
 
 /** Which resources the badge counts; null means all of them. */

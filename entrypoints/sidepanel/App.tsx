@@ -12,6 +12,7 @@ import {
   NotHandlerScreen,
   SignedOutScreen,
 } from './StateScreens';
+import { SyncHealthNotice } from './SyncHealthNotice';
 import { ThreadView } from './ThreadView';
 
 export function App() {
@@ -40,6 +41,7 @@ function Main() {
   return (
     <>
       <ConnectionBanner />
+      <SyncHealthNotice />
       {r.name === 'thread' ? (
         <ThreadView key={r.threadId} threadId={r.threadId} />
       ) : r.name === 'new' ? (

@@ -137,9 +137,11 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
       ? i18n.t('thread.status.deleted')
       : thread.status === 'Open'
         ? i18n.t('thread.status.open')
-        : thread.statusReason === 'ThreadExpired'
-          ? i18n.t('thread.status.expired')
-          : i18n.t('thread.status.resolved');
+        : thread.status === 'Resolved'
+          ? thread.statusReason === 'ThreadExpired'
+            ? i18n.t('thread.status.expired')
+            : i18n.t('thread.status.resolved')
+          : i18n.t('thread.status.unknown');
 
   return (
     <div class="thread" data-testid="thread-view" data-thread-id={threadId}>

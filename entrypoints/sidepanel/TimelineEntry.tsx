@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { LinkifiedText } from '@/components/LinkifiedText';
 import { formatFullTime, formatShortTime } from '@/lib/format/time';
-import type { MessageStatus, ThreadUser } from '@/lib/rc/schemas';
+import { UNKNOWN, type MessageStatus, type ThreadUser } from '@/lib/rc/schemas';
 import type { OutboxItem } from '@/lib/sync/db';
 import type { TimelineItem } from '@/lib/ui/timeline';
 import { AttachmentView } from './AttachmentView';
@@ -26,6 +26,7 @@ const STATUS: Partial<Record<MessageStatus, () => string>> = {
   Delivered: () => i18n.t('status.delivered'),
   DeliveryFailed: () => i18n.t('status.deliveryFailed'),
   SendingFailed: () => i18n.t('status.sendingFailed'),
+  Unknown: () => i18n.t('status.unknown'),
 };
 
 function who(user: ThreadUser | undefined, me: string | undefined): string {
@@ -48,7 +49,8 @@ export function TimelineEntry({ item, actions }: { item: TimelineItem; actions: 
       const m = item.message;
       const inbound = m.direction === 'Inbound';
       const failed = m.messageStatus === 'DeliveryFailed' || m.messageStatus === 'SendingFailed';
-      const status = inbound ? undefined : STATUS[m.messageStatus ?? 'Queued'];
+      // A direction we don't know is shown without a delivery state rather than guessed.
+      const status = inbound || m.direction === UNKNOWN ? undefined : STATUS[m.messageStatus ?? 'Queued'];
       return (
         <li
           class={`entry message ${inbound ? 'inbound' : 'outbound'}`}

@@ -168,12 +168,20 @@ export function createRcClient(opts: RcClientOptions): RcClient {
         const text = response.status === 204 ? '' : await response.text();
         return (text ? JSON.parse(text) : undefined) as T;
       }
-      const parsed = o.schema.safeParse(await response.json());
-      if (!parsed.success) {
-        throw new RcError('badReply', `Unexpected reply from RingCentral for ${method} ${path}`, {
+      const unusable = (body: unknown) =>
+        new RcError('badReply', `Unexpected reply from RingCentral for ${method} ${path}`, {
           status: response.status,
-          body: parsed.error.issues.slice(0, 5),
+          body,
         });
+      let json: unknown;
+      try {
+        json = await response.json();
+      } catch (e) {
+        throw unusable(e instanceof Error ? e.message : String(e));
+      }
+      const parsed = o.schema.safeParse(json);
+      if (!parsed.success) {
+        throw unusable(parsed.error.issues.slice(0, 5));
       }
       return parsed.data;
     },

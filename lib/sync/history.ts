@@ -56,6 +56,7 @@ export async function loadHistory(
     ...(messages?.records ?? []).map((m) => ({ ...m, recordType: 'AliveMessage' as const })),
     ...(notes?.records ?? []).map((n) => ({ ...n, recordType: 'AliveNote' as const })),
   ].filter((r) => r.availability === 'Alive');
+  for (const list of [messages, notes]) if (list) engine.reportIssues('entries', list.issues);
   await engine.applyHistory('entries', records);
   const next: HistoryCursor = {
     messages:
@@ -72,6 +73,7 @@ export async function loadHistory(
 /** One page of Resolved threads, kept as history (the Open views ignore them). */
 export async function loadResolved(client: SyncClient, engine: SyncEngine, page: number): Promise<Page> {
   const list = await listThreads(client, { threadStatus: 'Resolved', page, perPage: RESOLVED_PER_PAGE });
+  engine.reportIssues('threads', list.issues);
   await engine.applyHistory('threads', list.records);
   return {
     more: morePages(list.paging, page, list.records.length, RESOLVED_PER_PAGE),

@@ -12,6 +12,7 @@ import { setSyncAlarmPeriod, startSyncAlarm, stopSyncAlarm } from './alarm';
 import { announce } from './changes';
 import { openStore, type Store } from './db';
 import { SyncEngine, type AppliedChange } from './engine';
+import { dismissHealth, recordHealth } from './health';
 import { loadHistory as loadHistoryPage, loadResolved as loadResolvedPage } from './history';
 import { clearSynced, OPT_OUTS_KEY } from './store-io';
 import { tokenKey } from './stream';
@@ -76,6 +77,7 @@ export async function startSync(client: RcClient, opts: StartSyncOptions = {}): 
     debounceMs: opts.debounceMs,
     online: isOnline,
     onStatus: patchStatus,
+    onHealth: recordHealth,
     onApplied: (change) => {
       announce({ kind: change.kind, threadIds: change.threadIds });
       void refreshBadge().catch((e) => console.error('ThreadDesk: badge failed', e));
@@ -149,6 +151,7 @@ export async function stopSync(): Promise<void> {
 export async function clearSyncedData(db?: Store): Promise<void> {
   const store = db ?? running?.db ?? (await openStore());
   await clearSynced(store, [tokenKey('threads'), tokenKey('entries'), OPT_OUTS_KEY]);
+  await dismissHealth();
   announce({ kind: 'threads' });
 }
 

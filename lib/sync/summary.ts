@@ -1,6 +1,6 @@
 // Per-thread summary facts computed from a thread's entries (pure). Opt-out is per (shared number, customer)
 // pair, so the latest STOP/START seen on any thread of the pair is carried in a small pair record.
-import type { MessageThread } from '../rc/schemas';
+import { UNKNOWN, type MessageThread } from '../rc/schemas';
 import { isOptedOut, keywordOf } from '../sms/keywords';
 import { pairKey } from '../threads/rules';
 import type { StoredEntry, ThreadSummary } from './db';
@@ -64,7 +64,7 @@ export function summarize(
     if (m.direction === 'Inbound') {
       lastInboundAt = m.creationTime;
       waitingSince ??= m.creationTime;
-    } else {
+    } else if (m.direction === 'Outbound') {
       waitingSince = undefined;
     }
   }
@@ -76,7 +76,8 @@ export function summarize(
   if (last) {
     const preview = previewOf(last);
     if (preview !== undefined) summary.preview = preview;
-    summary.previewDirection = last.direction;
+    // A direction we don't know says nothing about who spoke last.
+    if (last.direction !== UNKNOWN) summary.previewDirection = last.direction;
   }
   const lastEntry = sorted.at(-1);
   if (lastEntry) summary.lastEntryAt = lastEntry.time;

@@ -103,7 +103,8 @@ export function createComposerModel(o: ComposerOptions): ComposerModel {
     const t = o.thread.value;
     if (!t) return o.optedOut.value ? { reason: 'optedOut' } : null;
     if (t.availability !== 'Alive') return { reason: 'deleted' };
-    if (t.status === 'Resolved') return { reason: 'resolved' };
+    // A status this version doesn't know is treated like Resolved: RingCentral only accepts replies on Open.
+    if (t.status !== 'Open') return { reason: 'resolved' };
     if (o.optedOut.value) return { reason: 'optedOut' };
     if (!t.assignee) return { reason: 'unassigned' };
     if (t.assignee.extensionId !== o.me.value) {

@@ -17,7 +17,8 @@ export function inView(t: MessageThread, view: View, me: string | undefined): bo
     case 'open':
       return isOpen(t);
     case 'resolved':
-      return t.status === 'Resolved' && t.availability === 'Alive';
+      // With the Resolved ones: a status this version doesn't know (the thread says so; no composer either).
+      return t.status !== 'Open' && t.availability === 'Alive';
   }
 }
 

@@ -3,6 +3,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ContactBook } from '../contacts/names';
 import * as items from '../storage';
+import { dismissHealth, type SyncHealth } from '../sync/health';
 import type {
   AuthStatus,
   Capabilities,
@@ -27,6 +28,8 @@ export interface SettingsModel {
   auth: ReadonlySignal<AuthStatus>;
   capabilities: ReadonlySignal<Capabilities | null>;
   connection: ReadonlySignal<ConnectionStatus>;
+  /** What sync skipped or could not read (null: nothing to tell). */
+  syncHealth: ReadonlySignal<SyncHealth | null>;
   badgeResources: ReadonlySignal<string[] | null>;
   notifications: ReadonlySignal<NotificationSettings>;
   crm: ReadonlySignal<CrmSettings>;
@@ -52,6 +55,7 @@ export interface SettingsModel {
   /** Saves (or, when empty, forgets) the draft of one thread or number pair. */
   setDraft(key: string, text: string): Promise<void>;
   clearPanelFocus(): Promise<void>;
+  dismissSyncHealth(): Promise<void>;
   dispose(): void;
 }
 
@@ -69,6 +73,7 @@ export function createSettingsModel(): SettingsModel {
   const auth = watched<AuthStatus>(items.authStatus);
   const capabilities = watched<Capabilities | null>(items.capabilities);
   const connection = watched<ConnectionStatus>(items.connectionStatus);
+  const syncHealth = watched<SyncHealth | null>(items.syncHealth);
   const badgeResources = watched<string[] | null>(items.badgeResources);
   const notifications = watched<NotificationSettings>(items.notificationSettings);
   const crm = watched<CrmSettings>(items.crmSettings);
@@ -88,6 +93,7 @@ export function createSettingsModel(): SettingsModel {
     auth,
     capabilities,
     connection,
+    syncHealth,
     badgeResources,
     notifications,
     crm,
@@ -116,6 +122,7 @@ export function createSettingsModel(): SettingsModel {
       await items.drafts.setValue(current);
     },
     clearPanelFocus: () => items.panelFocus.setValue(null),
+    dismissSyncHealth: dismissHealth,
     dispose: () => unwatchers.forEach((unwatch) => unwatch()),
   };
 }
