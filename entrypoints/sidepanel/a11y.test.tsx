@@ -6,17 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import * as items from '@/lib/storage';
 import { createSettingsModel } from '@/lib/ui/settings-model';
-import {
-  ALEX,
-  at,
-  caps,
-  fakeSend,
-  installI18n,
-  ME,
-  message,
-  summary,
-  thread,
-} from '@/lib/ui/ui.test-helpers';
+import { ALEX, caps, fakeSend, installI18n, ME } from '@/lib/ui/ui.test-helpers';
+import { at, storedMessage, summary, thread } from '../../test/support/threads';
 import { OptionsApp } from '../options/OptionsApp';
 import { OptionsContext } from '../options/services';
 import { renderPanel } from './panel.test-helpers';
@@ -36,11 +27,11 @@ async function seriousViolations(root: Element) {
 
 const seed = {
   threads: [
-    thread('t1', '+16505551001', { assignee: ME }),
-    thread('t2', '+16505551002', { assignee: ALEX }),
-    thread('t3', '+16505551003'),
+    thread('t1', { guest: '+16505551001', assignee: ME }),
+    thread('t2', { guest: '+16505551002', assignee: ALEX }),
+    thread('t3', { guest: '+16505551003' }),
   ],
-  entries: [message('e1', 't1', 1, { text: 'Hello https://ex.com' })],
+  entries: [storedMessage('e1', 't1', 1, { text: 'Hello https://ex.com' })],
   summaries: [summary('t1', { preview: 'Hello', lastInboundAt: at(1) }), summary('t3', { optedOut: true })],
 };
 

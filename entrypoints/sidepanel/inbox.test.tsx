@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ALEX, at, installI18n, ME, message, summary, thread } from '@/lib/ui/ui.test-helpers';
+import { ALEX, installI18n, ME } from '@/lib/ui/ui.test-helpers';
+import { at, storedMessage, summary, thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
 
 beforeEach(() => {
@@ -12,11 +13,16 @@ afterEach(cleanup);
 
 const seed = {
   threads: [
-    thread('u1', '+16505551001', { lastModifiedTime: at(1) }),
-    thread('u2', '+16505551002', { lastModifiedTime: at(2) }),
-    thread('m1', '+16505551003', { assignee: ME, lastModifiedTime: at(3) }),
-    thread('o1', '+16505551004', { assignee: ALEX, lastModifiedTime: at(4) }),
-    thread('r1', '+16505551005', { status: 'Resolved', statusReason: 'Manual', lastModifiedTime: at(5) }),
+    thread('u1', { guest: '+16505551001', lastModifiedTime: at(1) }),
+    thread('u2', { guest: '+16505551002', lastModifiedTime: at(2) }),
+    thread('m1', { guest: '+16505551003', assignee: ME, lastModifiedTime: at(3) }),
+    thread('o1', { guest: '+16505551004', assignee: ALEX, lastModifiedTime: at(4) }),
+    thread('r1', {
+      guest: '+16505551005',
+      status: 'Resolved',
+      statusReason: 'Manual',
+      lastModifiedTime: at(5),
+    }),
   ],
   summaries: [
     summary('u1', {
@@ -104,9 +110,9 @@ describe('inbox', () => {
   it('shows other agents’ changes without a reload', async () => {
     const { db, changes } = await renderPanel({ seed });
     await screen.findByRole('option', { name: /^\(650\) 555-1001/ });
-    await db.put('threads', thread('u1', '+16505551001', { assignee: ALEX, lastModifiedTime: at(9) }));
-    await db.put('threads', thread('n1', '+16505551009', { lastModifiedTime: at(10) }));
-    await db.put('entries', message('e9', 'n1', 10));
+    await db.put('threads', thread('u1', { guest: '+16505551001', assignee: ALEX, lastModifiedTime: at(9) }));
+    await db.put('threads', thread('n1', { guest: '+16505551009', lastModifiedTime: at(10) }));
+    await db.put('entries', storedMessage('e9', 'n1', 10));
     changes.emit({ kind: 'threads', threadIds: ['u1', 'n1'] });
     await waitFor(() => expect(rowNames()).toEqual(['(650) 555-1009', '(650) 555-1002']));
     expect(count('unassigned')).toBe('2');
@@ -114,7 +120,7 @@ describe('inbox', () => {
 
   it('renders only a window of rows for thousands of threads', async () => {
     const many = Array.from({ length: 2000 }, (_, i) =>
-      thread(`t${i}`, `+1650555${String(i).padStart(4, '0')}`, { lastModifiedTime: at(i) }),
+      thread(`t${i}`, { guest: `+1650555${String(i).padStart(4, '0')}`, lastModifiedTime: at(i) }),
     );
     await renderPanel({ seed: { threads: many } });
     const list = await screen.findByRole('listbox');

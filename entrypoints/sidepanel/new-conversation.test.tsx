@@ -2,7 +2,8 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import * as items from '@/lib/storage';
-import { installI18n, ME, thread } from '@/lib/ui/ui.test-helpers';
+import { installI18n, ME } from '@/lib/ui/ui.test-helpers';
+import { thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
 
 beforeEach(() => {
@@ -38,14 +39,14 @@ describe('new conversation', () => {
     // The thread the send created shows up: the panel moves to it.
     await db.put(
       'threads',
-      thread('new1', '+16505552222', { ownerParty: { phoneNumber: '+16505550199' }, assignee: ME }),
+      thread('new1', { guest: '+16505552222', ownerParty: { phoneNumber: '+16505550199' }, assignee: ME }),
     );
     changes.emit({ kind: 'threads', threadIds: ['new1'] });
     await waitFor(() => expect(services.route.value).toEqual({ name: 'thread', threadId: 'new1' }));
   });
 
   it('opens the existing Open thread when a CRM chip asks for a number', async () => {
-    const { services } = await renderPanel({ seed: { threads: [thread('t7', '+16505557777')] } });
+    const { services } = await renderPanel({ seed: { threads: [thread('t7', { guest: '+16505557777' })] } });
     await screen.findByRole('tab', { name: /^Unassigned/ });
     await items.panelFocus.setValue({ phone: '+16505557777', nonce: 'n1' });
     await waitFor(() => expect(services.route.value).toEqual({ name: 'thread', threadId: 't7' }));

@@ -4,7 +4,8 @@ import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import * as items from '@/lib/storage';
 import type { AuthStatus, Capabilities, ConnectionStatus } from '@/lib/storage';
-import { caps, fakeChanges, fakeSend, ME, seedStore, T0, type Seed } from '@/lib/ui/ui.test-helpers';
+import { caps, fakeChanges, fakeSend, ME, seedStore, type Seed } from '@/lib/ui/ui.test-helpers';
+import { T0 } from '../../test/support/threads';
 import { App } from './App';
 import { createPanelServices, ServicesContext } from './services';
 

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { caps, installI18n, summary, T0, thread } from '@/lib/ui/ui.test-helpers';
+import { caps, installI18n } from '@/lib/ui/ui.test-helpers';
+import { T0, summary, thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
 
 beforeEach(() => {
@@ -43,7 +44,10 @@ describe('side panel states', () => {
   });
 
   it('keeps the cached inbox usable while offline or rate-limited, without any request', async () => {
-    const seed = { threads: [thread('t1', '+16505551001')], summaries: [summary('t1', { preview: 'hi' })] };
+    const seed = {
+      threads: [thread('t1', { guest: '+16505551001' })],
+      summaries: [summary('t1', { preview: 'hi' })],
+    };
     const { send, unmount } = await renderPanel({ seed, connection: { state: 'offline' } });
     expect(await screen.findByTestId('banner-offline')).toBeTruthy();
     expect(await screen.findByRole('option', { name: /^\(650\) 555-1001/ })).toBeTruthy();

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import * as items from '@/lib/storage';
 import type { StoredEntry } from '@/lib/sync/db';
-import { ALEX, at, installI18n, ME, message, summary, thread } from '@/lib/ui/ui.test-helpers';
+import { ALEX, installI18n, ME } from '@/lib/ui/ui.test-helpers';
+import { at, storedMessage, summary, thread } from '../../test/support/threads';
 import { renderPanel, type PanelSetup } from './panel.test-helpers';
 
 beforeEach(() => {
@@ -24,8 +25,8 @@ async function openThread(setup: PanelSetup, name = '(650) 555-1001') {
 }
 
 const mine = (over = {}) => ({
-  threads: [thread('t1', JANE, { assignee: ME, ...over })],
-  entries: [message('e1', 't1', 1, { text: 'Hi, is my order ready?' })] as StoredEntry[],
+  threads: [thread('t1', { guest: JANE, assignee: ME, ...over })],
+  entries: [storedMessage('e1', 't1', 1, { text: 'Hi, is my order ready?' })] as StoredEntry[],
   summaries: [summary('t1', { lastInboundAt: at(1), lastEntryAt: at(1) })],
 });
 
@@ -141,7 +142,7 @@ describe('review before send', () => {
   it('shows a new inbound message on the first press and sends on the second', async () => {
     const { db, changes, send } = await openThread({ seed: mine() });
     fireEvent.input(messageBox(), { target: { value: 'On its way' } });
-    const inbound: StoredEntry = message('e2', 't1', 5, { text: 'Actually, cancel it' });
+    const inbound: StoredEntry = storedMessage('e2', 't1', 5, { text: 'Actually, cancel it' });
     await db.put('entries', inbound);
     await db.put('summaries', summary('t1', { lastInboundAt: at(5), lastEntryAt: at(5) }));
     changes.emit({ kind: 'entries', threadIds: ['t1'] });
@@ -160,7 +161,7 @@ describe('review before send', () => {
   it('disables itself and keeps the draft when someone takes the thread over', async () => {
     const { db, changes, send } = await openThread({ seed: mine() });
     fireEvent.input(messageBox(), { target: { value: 'Let me check' } });
-    await db.put('threads', thread('t1', JANE, { assignee: ALEX, lastModifiedTime: at(6) }));
+    await db.put('threads', thread('t1', { guest: JANE, assignee: ALEX, lastModifiedTime: at(6) }));
     changes.emit({ kind: 'threads', threadIds: ['t1'] });
     await waitFor(() => expect(messageBox().disabled).toBe(true));
     expect(screen.getByTestId('composer-blocked').textContent).toContain('Alex Rivera took over this thread');
@@ -181,7 +182,7 @@ describe('timeline', () => {
         lastModifiedTime: at(0),
         time: at(0),
       },
-      message('e1', 't1', 1, { text: 'Hello, see https://ex.com/x and javascript:alert(1)' }),
+      storedMessage('e1', 't1', 1, { text: 'Hello, see https://ex.com/x and javascript:alert(1)' }),
       {
         recordType: 'ThreadAssignedHint',
         id: 'h1',
@@ -191,8 +192,13 @@ describe('timeline', () => {
         initiator: ALEX,
         assignee: ME,
       },
-      message('e2', 't1', 3, { direction: 'Outbound', messageStatus: 'Delivered', author: ME, text: 'Hi!' }),
-      message('e3', 't1', 4, {
+      storedMessage('e2', 't1', 3, {
+        direction: 'Outbound',
+        messageStatus: 'Delivered',
+        author: ME,
+        text: 'Hi!',
+      }),
+      storedMessage('e3', 't1', 4, {
         direction: 'Outbound',
         messageStatus: 'DeliveryFailed',
         author: ALEX,
@@ -210,7 +216,7 @@ describe('timeline', () => {
         time: at(5),
       },
     ];
-    seed.threads = [thread('t1', JANE, { assignee: ME })];
+    seed.threads = [thread('t1', { guest: JANE, assignee: ME })];
     const { send } = await openThread({
       seed: {
         ...seed,
@@ -274,7 +280,7 @@ describe('timeline', () => {
   it('fetches MMS images through the background and shows the returned data URL', async () => {
     const seed = mine();
     seed.entries = [
-      message('e1', 't1', 1, {
+      storedMessage('e1', 't1', 1, {
         text: undefined,
         attachments: [
           {

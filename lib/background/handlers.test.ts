@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { refreshBadge, startBadge, stopBadge } from '../badge';
 import { Outbox } from '../outbox/outbox';
-import type { MessageThread } from '../rc/schemas';
+import { thread as buildThread } from '../../test/support/threads';
 import { authStatus, capabilities, contactBook, panelFocus } from '../storage';
 import { STORE_CHANNEL } from '../sync/changes';
 import { openStore, type Store } from '../sync/db';
@@ -18,17 +18,11 @@ const CRM = {
 };
 let n = 0;
 
-const thread: MessageThread = {
-  id: 't1',
-  status: 'Open',
-  availability: 'Alive',
-  owner: { extensionId: 'q1' },
+const thread = buildThread('t1', {
   ownerParty: { phoneNumber: '+15550000001' },
-  guestParty: { phoneNumber: '+15551230000' },
+  guest: '+15551230000',
   assignee: { extensionId: '101', name: 'Me' },
-  creationTime: '2026-01-01T00:00:00.000Z',
-  lastModifiedTime: '2026-01-01T00:00:00.000Z',
-};
+});
 
 /** Sends a message the way @webext-core/messaging does, with the sender the browser would set. */
 async function call(type: string, data: unknown, sender: object) {

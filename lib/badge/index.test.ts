@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
 import { openStore } from '../sync/db';
-import { thread } from '../sync/fixtures.test-helpers';
+import { thread } from '../../test/support/threads';
 import { authStatus } from '../storage';
 import { refreshBadge, startBadge, stopBadge } from './index';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, thread } from '../sync/fixtures.test-helpers';
+import { at, thread } from '../../test/support/threads';
 import { BADGE_COLORS, badgeModel } from './model';
 
 const threads = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageThread } from '../rc/schemas';
-import { message, stored, thread } from '../sync/fixtures.test-helpers';
+import { message, stored, thread } from '../../test/support/threads';
 import type { StoredMessage } from '../sync/reducer';
 import { decideNotices } from './decide';
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { browser } from 'wxt/browser';
 import { panelFocus } from '../storage';
 import { openStore } from '../sync/db';
-import { message, stored, thread } from '../sync/fixtures.test-helpers';
+import { message, stored, thread } from '../../test/support/threads';
 import type { StoredMessage } from '../sync/reducer';
 import { Notifier } from './index';
 

@@ -1,47 +1,8 @@
-// Builders for reducer and badge tests: small valid RingCentral records with overridable fields.
-import type { EntrySyncItem, MessageThread } from '../rc/schemas';
+// Reducer test helpers: a store slice and the engine's way of applying writes to it (records: test/support/threads).
+import type { MessageThread } from '../rc/schemas';
 import type { StoredEntry, ThreadSummary } from './db';
 import type { StoreSlice, StoreWrites } from './reducer';
 import type { PairOptOut } from './summary';
-
-export const T0 = '2026-01-01T00:00:00.000Z';
-export const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
-
-export function thread(id: string, over: Partial<MessageThread> = {}): MessageThread {
-  return {
-    id,
-    status: 'Open',
-    availability: 'Alive',
-    owner: { extensionId: 'q1', extensionType: 'Department', name: 'Support' },
-    ownerParty: { phoneNumber: '+15550000001' },
-    guestParty: { phoneNumber: `+1555100${id.padStart(4, '0').slice(-4)}` },
-    creationTime: T0,
-    lastModifiedTime: T0,
-    ...over,
-  };
-}
-
-type Alive = Extract<EntrySyncItem, { recordType: 'AliveMessage' }>;
-
-export function message(id: string, threadId: string, minute: number, over: Partial<Alive> = {}): Alive {
-  return {
-    recordType: 'AliveMessage',
-    id,
-    threadId,
-    availability: 'Alive',
-    creationTime: at(minute),
-    lastModifiedTime: at(minute),
-    direction: 'Inbound',
-    messageStatus: 'Received',
-    text: `hello ${id}`,
-    ...over,
-  };
-}
-
-export const stored = (e: EntrySyncItem): StoredEntry => {
-  if (e.recordType === 'DeletedMessage' || e.recordType === 'DeletedNote') throw new Error('not storable');
-  return { ...e, time: 'creationTime' in e ? e.creationTime : e.lastModifiedTime };
-};
 
 export function slice(
   init: {

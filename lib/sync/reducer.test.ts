@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntrySyncItem } from '../rc/schemas';
-import { applyToSlice, at, message, slice, stored, thread } from './fixtures.test-helpers';
+import { applyToSlice, slice } from './fixtures.test-helpers';
+import { at, message, stored, thread } from '../../test/support/threads';
 import { hasWrites, reduceEntries, reduceThreads } from './reducer';
 
 describe('reduceThreads', () => {
@@ -56,7 +57,7 @@ describe('reduceThreads', () => {
   it('gives a new thread of an opted-out pair the pair opt-out', () => {
     const s = slice({
       entries: [stored(message('m1', '7', 1))],
-      optOuts: { '+15550000001>+15551000007': { out: true, at: at(0) } },
+      optOuts: { '+16505550100>+15551000007': { out: true, at: at(0) } },
     });
     const w = reduceThreads(s, [thread('7')], 'ISync');
     expect(w.putSummaries[0]).toMatchObject({ threadId: '7', optedOut: true });
@@ -181,7 +182,7 @@ describe('reduceEntries', () => {
   it('opt-out: STOP then START is in; STOP carries to a later thread of the same pair', () => {
     const stop = reduceEntries(base(), [message('a', '1', 1, { text: 'stop ' })]);
     expect(stop.putSummaries[0]?.optedOut).toBe(true);
-    expect(stop.putOptOuts).toEqual([['+15550000001>+15551000001', { out: true, at: at(1) }]]);
+    expect(stop.putOptOuts).toEqual([['+16505550100>+15551000001', { out: true, at: at(1) }]]);
     const back = reduceEntries(base(), [
       message('a', '1', 1, { text: 'STOP' }),
       message('b', '1', 2, { text: 'Start' }),

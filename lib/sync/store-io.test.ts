@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openStore, readEntries, readThreads } from './db';
-import { message, stored, thread } from './fixtures.test-helpers';
+import { message, stored, thread } from '../../test/support/threads';
 import { emptyWrites, reduceEntries, reduceThreads } from './reducer';
 import { applyWrites, loadSlice, OPT_OUTS_KEY, readMeta } from './store-io';
 
@@ -23,11 +23,11 @@ describe('store I/O', () => {
 
     expect((await readThreads(db)).map((t) => t.id).sort()).toEqual(['1', '2']);
     expect(await readMeta(db, 'sync:threads:token')).toBe('tok-1');
-    expect(await readMeta(db, OPT_OUTS_KEY)).toEqual({ '+15550000001>+15551000001': expect.any(Object) });
+    expect(await readMeta(db, OPT_OUTS_KEY)).toEqual({ '+16505550100>+15551000001': expect.any(Object) });
     const slice = await loadSlice(db, new Set(['1']));
     expect(slice.entries.get('1')?.map((e) => e.id)).toEqual(['a', 'b']);
     expect(slice.summaries.get('1')?.optedOut).toBe(true);
-    expect(slice.optOuts.get('+15550000001>+15551000001')?.out).toBe(true);
+    expect(slice.optOuts.get('+16505550100>+15551000001')?.out).toBe(true);
     db.close();
   });
 

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageThread } from '../rc/schemas';
-import type { ThreadSummary } from '../sync/db';
+import { summary, thread } from '../../test/support/threads';
 import { chipStates } from './chip-state';
-
-const thread = (id: string, guest: string, over: Partial<MessageThread> = {}): MessageThread => ({
-  id,
-  status: 'Open',
-  availability: 'Alive',
-  owner: { extensionId: 'q1', extensionType: 'Department' },
-  ownerParty: { phoneNumber: '+15550000001' },
-  guestParty: { phoneNumber: guest },
-  creationTime: '2026-01-01T00:00:00.000Z',
-  lastModifiedTime: '2026-01-01T00:00:00.000Z',
-  ...over,
-});
-const summary = (threadId: string, over: Partial<ThreadSummary> = {}): ThreadSummary => ({
-  threadId,
-  optedOut: false,
-  ...over,
-});
 
 describe('chipStates', () => {
   it('tells unassigned, mine, someone else’s, opted out and none apart, with unread', () => {
     const threads = [
-      thread('t1', '+15551000001'),
-      thread('t2', '+15551000002', { assignee: { extensionId: 'me' } }),
-      thread('t3', '+15551000003', { assignee: { extensionId: 'x', name: 'Ann Lee' } }),
-      thread('t4', '+15551000004', { status: 'Resolved' }),
-      thread('t5', '+15551000005', { status: 'Resolved' }),
+      thread('t1', { guest: '+15551000001' }),
+      thread('t2', { guest: '+15551000002', assignee: { extensionId: 'me' } }),
+      thread('t3', { guest: '+15551000003', assignee: { extensionId: 'x', name: 'Ann Lee' } }),
+      thread('t4', { guest: '+15551000004', status: 'Resolved' }),
+      thread('t5', { guest: '+15551000005', status: 'Resolved' }),
     ];
     const summaries = new Map([
       ['t1', summary('t1', { lastInboundAt: '2026-01-01T10:00:00.000Z' })],

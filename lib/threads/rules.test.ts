@@ -1,18 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { thread as build } from '../../test/support/threads';
 import type { MessageThread } from '../rc/schemas';
 import { canSend, isMine, isOthers, isUnassigned, isUnread, openThreadFor } from './rules';
 
-const thread = (over: Partial<MessageThread> = {}): MessageThread => ({
-  id: 't1',
-  status: 'Open',
-  availability: 'Alive',
-  owner: { extensionId: 'q1' },
-  ownerParty: { phoneNumber: '+15559870100' },
-  guestParty: { phoneNumber: '+15550100101' },
-  creationTime: '2026-01-01T00:00:00Z',
-  lastModifiedTime: '2026-01-01T00:00:00Z',
-  ...over,
-});
+const thread = (over: Partial<MessageThread> = {}) => build('t1', { guest: '+15550100101', ...over });
 const avery = { extensionId: 'a' };
 
 describe('thread rules', () => {

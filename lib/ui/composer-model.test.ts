@@ -2,9 +2,10 @@ import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageThread } from '../rc/schemas';
 import { createComposerModel, MAX_ATTACHMENT_BYTES } from './composer-model';
-import { ALEX, at, fakeSend, ME, thread } from './ui.test-helpers';
+import { ALEX, fakeSend, ME } from './ui.test-helpers';
+import { at, thread } from '../../test/support/threads';
 
-function setup(t: MessageThread | undefined = thread('t1', '+16505551001', { assignee: ME })) {
+function setup(t: MessageThread | undefined = thread('t1', { guest: '+16505551001', assignee: ME })) {
   const threadSignal = signal(t);
   const lastInboundAt = signal<string | undefined>(at(1));
   const send = fakeSend();
@@ -60,9 +61,9 @@ describe('composer model', () => {
   it('disables while someone else holds the thread, then asks for review once it is mine again', async () => {
     const { model, threadSignal, send } = setup();
     model.setText('Hi');
-    threadSignal.value = thread('t1', '+16505551001', { assignee: ALEX });
+    threadSignal.value = thread('t1', { guest: '+16505551001', assignee: ALEX });
     expect(model.blocked.value).toEqual({ reason: 'tookOver', name: 'Alex Rivera' });
-    threadSignal.value = thread('t1', '+16505551001', { assignee: { ...ME, name: 'Dana A.' } });
+    threadSignal.value = thread('t1', { guest: '+16505551001', assignee: { ...ME, name: 'Dana A.' } });
     expect(model.blocked.value).toBeNull();
     expect(await model.submit()).toBe('review');
     expect(model.review.value).toEqual({ kind: 'assigneeChanged', name: 'Alex Rivera' });

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { countViews, matchesSearch, selectThreads } from './inbox';
-import { ALEX, at, caps, ME, summary, thread } from './ui.test-helpers';
+import { ALEX, caps, ME } from './ui.test-helpers';
+import { at, summary, thread } from '../../test/support/threads';
 
 const threads = [
-  thread('u1', '+16505551001', { lastModifiedTime: at(1) }),
-  thread('m1', '+16505551002', { assignee: ME, lastModifiedTime: at(2) }),
-  thread('o1', '+16505551003', { assignee: ALEX, lastModifiedTime: at(3) }),
-  thread('r1', '+16505551004', { status: 'Resolved', statusReason: 'Manual', lastModifiedTime: at(4) }),
-  thread('d1', '+16505551005', { availability: 'Deleted', lastModifiedTime: at(5) }),
-  thread('s1', '+16505551006', {
+  thread('u1', { guest: '+16505551001', lastModifiedTime: at(1) }),
+  thread('m1', { guest: '+16505551002', assignee: ME, lastModifiedTime: at(2) }),
+  thread('o1', { guest: '+16505551003', assignee: ALEX, lastModifiedTime: at(3) }),
+  thread('r1', {
+    guest: '+16505551004',
+    status: 'Resolved',
+    statusReason: 'Manual',
+    lastModifiedTime: at(4),
+  }),
+  thread('d1', { guest: '+16505551005', availability: 'Deleted', lastModifiedTime: at(5) }),
+  thread('s1', {
+    guest: '+16505551006',
     owner: { extensionId: 's1', extensionType: 'Site' },
     ownerParty: { phoneNumber: '+16505550199' },
     lastModifiedTime: at(6),

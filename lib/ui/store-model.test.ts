@@ -1,11 +1,12 @@
 import { effect } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { createStoreModel } from './store-model';
-import { at, fakeChanges, message, seedStore, summary, thread } from './ui.test-helpers';
+import { fakeChanges, seedStore } from './ui.test-helpers';
+import { at, storedMessage, summary, thread } from '../../test/support/threads';
 
 const many = (n: number) =>
   Array.from({ length: n }, (_, i) =>
-    thread(`t${i}`, `+1650555${String(i).padStart(4, '0')}`, { lastModifiedTime: at(i) }),
+    thread(`t${i}`, { guest: `+1650555${String(i).padStart(4, '0')}`, lastModifiedTime: at(i) }),
   );
 
 describe('store model', () => {
@@ -24,7 +25,9 @@ describe('store model', () => {
   });
 
   it('shows a long thread’s newest entries before reading all of them', async () => {
-    const entries = Array.from({ length: 150 }, (_, i) => message(`e${String(i).padStart(3, '0')}`, 't1', i));
+    const entries = Array.from({ length: 150 }, (_, i) =>
+      storedMessage(`e${String(i).padStart(3, '0')}`, 't1', i),
+    );
     const db = await seedStore({ threads: many(2), entries });
     const model = createStoreModel({ openDb: async () => db });
     await model.settled();
@@ -42,16 +45,19 @@ describe('store model', () => {
   });
 
   it('re-reads only the announced threads and the viewed thread’s entries', async () => {
-    const db = await seedStore({ threads: many(3), entries: [message('e1', 't1', 1)] });
+    const db = await seedStore({ threads: many(3), entries: [storedMessage('e1', 't1', 1)] });
     const changes = fakeChanges();
     const model = createStoreModel({ openDb: async () => db, changes });
     await model.settled();
     await model.viewThread('t1');
     expect(model.entries.value?.items.map((e) => e.id)).toEqual(['e1']);
 
-    await db.put('entries', message('e2', 't1', 2));
+    await db.put('entries', storedMessage('e2', 't1', 2));
     await db.delete('threads', 't0');
-    await db.put('threads', thread('t2', '+16505550002', { lastModifiedTime: at(50), label: 'moved' }));
+    await db.put(
+      'threads',
+      thread('t2', { guest: '+16505550002', lastModifiedTime: at(50), label: 'moved' }),
+    );
     changes.emit({ kind: 'entries', threadIds: ['t1'] });
     changes.emit({ kind: 'threads', threadIds: ['t0', 't2'] });
     await model.settled();

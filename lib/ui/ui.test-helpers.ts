@@ -5,6 +5,7 @@ import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { parse } from 'yaml';
+import { T0 } from '../../test/support/threads';
 import type { MessageThread } from '../rc/schemas';
 import type { Capabilities } from '../storage';
 import { openStore, type OutboxItem, type Store, type StoredEntry, type ThreadSummary } from '../sync/db';
@@ -35,9 +36,6 @@ export function installI18n() {
   }) as typeof fakeBrowser.i18n.getMessage;
 }
 
-export const T0 = Date.parse('2026-03-02T15:00:00.000Z');
-export const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
-
 export const ME = { extensionId: 'me', name: 'Dana Agent' };
 export const ALEX = { extensionId: 'alex', name: 'Alex Rivera' };
 
@@ -67,41 +65,6 @@ export function caps(over: Partial<Capabilities> = {}): Capabilities {
     fetchedAt: T0,
     ...over,
   };
-}
-
-export function thread(id: string, guest: string, over: Partial<MessageThread> = {}): MessageThread {
-  return {
-    id,
-    status: 'Open',
-    availability: 'Alive',
-    owner: { extensionId: 'q1', extensionType: 'Department', name: 'Support' },
-    ownerParty: { phoneNumber: '+16505550100' },
-    guestParty: { phoneNumber: guest },
-    creationTime: at(0),
-    lastModifiedTime: at(0),
-    ...over,
-  };
-}
-
-type Message = Extract<StoredEntry, { recordType: 'AliveMessage' }>;
-export function message(id: string, threadId: string, minute: number, over: Partial<Message> = {}): Message {
-  return {
-    recordType: 'AliveMessage',
-    id,
-    threadId,
-    availability: 'Alive',
-    creationTime: at(minute),
-    lastModifiedTime: at(minute),
-    direction: 'Inbound',
-    messageStatus: 'Received',
-    text: `hello ${id}`,
-    time: at(minute),
-    ...over,
-  };
-}
-
-export function summary(threadId: string, over: Partial<ThreadSummary> = {}): ThreadSummary {
-  return { threadId, optedOut: false, ...over };
 }
 
 export interface Seed {

@@ -1,17 +1,12 @@
 import { expect, it } from 'vitest';
 import { ACCOUNT_OAUTH_OPERATIONS, SUBSCRIPTION_OPERATIONS, THREAD_OPERATIONS } from './operations.ts';
+import { thread } from '../support/threads.ts';
 import { describeWithSpec } from './spec-guard.ts';
 
-const THREAD = {
-  id: '1',
-  status: 'Open',
-  availability: 'Alive',
+const THREAD = thread('1', {
   owner: { extensionId: '2', extensionType: 'Department', name: 'Support' },
-  ownerParty: { phoneNumber: '+16505550100' },
-  guestParty: { phoneNumber: '+16505550199' },
-  creationTime: '2026-03-02T10:00:00.000Z',
-  lastModifiedTime: '2026-03-02T10:00:00.000Z',
-};
+  guest: '+16505550199',
+});
 
 describeWithSpec('the OpenAPI validator itself', (spec) => {
   it('finds operations by id and by method + path, literal segments first', () => {
