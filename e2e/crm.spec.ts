@@ -1,7 +1,7 @@
 // Issue 5 end to end: chips on the demo CRM pages for the right numbers (and none for decoys), a click opens
 // that customer's thread in the side panel, and chip state follows assignment and resolution by other agents.
 import { SDK } from '@ringcentral/sdk';
-import type { Page } from '@playwright/test';
+import { chipNodes, chipState, chipsFor, clickChip, pressOnChip } from './chips.ts';
 import type { EmulatorCredentials } from '../test/support/emulator.ts';
 import { expect, test } from './fixtures.ts';
 import { eventually, launchEmulator, launchProfile, signIn, type Emulator, type Profile } from './harness.ts';
@@ -18,8 +18,19 @@ let profile: Profile;
 let creds: EmulatorCredentials;
 let other: SDK;
 
-const chip = (page: Page, e164: string) => page.locator(`[data-td-phone="${e164}"]`);
-const chipState = (page: Page, e164: string) => chip(page, e164).first().getAttribute('data-td-state');
+/** What the background has asked the side panel to show since the last call (the panel consumes it at once). */
+async function recordFocus(): Promise<() => Promise<unknown[]>> {
+  await profile.worker.evaluate(() => {
+    const g = globalThis as { __focusLog?: unknown[]; __focusWatch?: boolean };
+    g.__focusLog = [];
+    if (g.__focusWatch) return;
+    g.__focusWatch = true;
+    chrome.storage.onChanged.addListener((changes) => {
+      if (changes.panelFocus?.newValue) g.__focusLog!.push(changes.panelFocus.newValue);
+    });
+  });
+  return () => profile.worker.evaluate(() => (globalThis as { __focusLog?: unknown[] }).__focusLog ?? []);
+}
 
 async function threadOf(customer: string): Promise<EmulatorThread> {
   const state = await emulator.control<{ accounts: { threads: EmulatorThread[] }[] }>('state');
@@ -64,9 +75,9 @@ test('the demo CRM gets chips for customers, none for decoys, and they follow ot
     { timeoutMs: 15_000 },
   );
   // "ORD-5550100199" is an order number, not a phone: no chip for it.
-  expect(await chip(page, '+15550100199').count()).toBe(0);
+  expect(await chipsFor(page, '+15550100199')).toEqual([]);
   // The editable draft (a textarea) is never scanned.
-  expect(await page.locator('textarea [data-td-phone]').count()).toBe(0);
+  expect(await page.locator('textarea threaddesk-chip').count()).toBe(0);
 
   const thread = await threadOf(customer);
   const jordan = emulator.advisors()[1]!;
@@ -75,14 +86,13 @@ test('the demo CRM gets chips for customers, none for decoys, and they follow ot
   });
   await eventually(
     () => chipState(page, customer),
-    (s) => s?.startsWith('other') ?? false,
+    (s) => s?.startsWith(`assigned to ${jordan.name}`) ?? false,
   );
-  expect(await chip(page, customer).first().getAttribute('aria-label')).toContain(jordan.name);
 
   await other.platform().post(`/restapi/v1.0/account/~/message-threads/${thread.id}/resolve`);
   await eventually(
     () => chipState(page, customer),
-    (s) => s?.startsWith('none') ?? false,
+    (s) => s?.startsWith('no thread yet') ?? false,
   );
   await page.close();
 });
@@ -97,19 +107,10 @@ test('clicking a chip opens the side panel on that customer thread', async () =>
     (s) => s?.startsWith('unassigned') ?? false,
     { timeoutMs: 15_000 },
   );
-  // The panel consumes its focus request at once: record what the background asks it to show.
-  await profile.worker.evaluate(() => {
-    const log: unknown[] = [];
-    (globalThis as { __focusLog?: unknown[] }).__focusLog = log;
-    chrome.storage.onChanged.addListener((changes) => {
-      if (changes.panelFocus?.newValue) log.push(changes.panelFocus.newValue);
-    });
-  });
-  await chip(page, customer).first().click();
-  const focus = await eventually(
-    () => profile.worker.evaluate(() => (globalThis as { __focusLog?: unknown[] }).__focusLog ?? []),
-    (log) => log.length > 0,
-  );
+  const focusLog = await recordFocus();
+  const [node] = await chipsFor(page, customer);
+  await clickChip(page, node!);
+  const focus = await eventually(focusLog, (log) => log.length > 0);
   expect(focus[0]).toMatchObject({ threadId: thread.id });
   const panels = await eventually(
     () =>
@@ -141,13 +142,109 @@ for (const [fixture, phones] of Object.entries(FIXTURES)) {
     await page.goto(`${emulator.url}/crm/${fixture}`);
     for (const phone of phones) {
       await eventually(
-        () => chip(page, phone).count(),
+        async () => (await chipsFor(page, phone)).length,
         (n) => n > 0,
         { timeoutMs: 15_000 },
       );
     }
-    expect(await chip(page, phones[0]!).first().getAttribute('aria-label')).toMatch(/^Open SMS thread with/);
+    expect((await chipsFor(page, phones[0]!))[0]!.name).toMatch(/^Open SMS thread with/);
     expect(errors).toEqual([]);
     await page.close();
   });
 }
+
+// Issue 9: the page's own scripts (page.evaluate and init scripts run in the page's main world).
+test('the page cannot read chip state, press a chip, or stop us', async () => {
+  const page = await profile.context.newPage();
+  // Installed before the content script runs: record every window message and every chip added to the DOM.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __messages: string[]; __chipsAdded: number };
+    w.__messages = [];
+    w.__chipsAdded = 0;
+    addEventListener('message', (e) => w.__messages.push(JSON.stringify(e.data)));
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes) if (n.nodeName === 'THREADDESK-CHIP') w.__chipsAdded++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${emulator.url}/crm/demo.html`);
+  const customer = '+15550100104';
+  await eventually(
+    () => chipState(page, customer),
+    (s) => s !== undefined && s !== 'checking',
+    { timeoutMs: 15_000 },
+  );
+  const jordan = emulator.advisors()[1]!;
+
+  // 1. Nothing to read: bare hosts, closed roots, no state or names anywhere in the page's DOM.
+  const seen = await page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('threaddesk-chip')];
+    return {
+      count: hosts.length,
+      attributes: [...new Set(hosts.flatMap((h) => h.getAttributeNames()))],
+      openRoots: hosts.filter((h) => h.shadowRoot !== null).length,
+      inner: hosts.map((h) => h.innerHTML + h.textContent).join(''),
+      html: document.documentElement.outerHTML,
+      messages: (window as unknown as { __messages: string[] }).__messages,
+    };
+  });
+  expect(seen.count).toBeGreaterThan(2);
+  expect(seen.attributes).toEqual(['style']);
+  expect(seen.openRoots).toBe(0);
+  expect(seen.inner).toBe('');
+  expect(seen.html).not.toMatch(/Open SMS thread|unassigned|assigned to|data-td-/);
+  expect(seen.html).not.toContain(jordan.name);
+  expect(seen.messages.filter((m) => m.includes('wxt') || m.includes(profile.extensionId))).toEqual([]);
+  // …while screen readers get a name: the chips are in the accessibility tree.
+  expect((await chipNodes(page)).length).toBe(seen.count);
+
+  // 2. Script-made clicks and keys open nothing; real ones do.
+  const focusLog = await recordFocus();
+  await page.evaluate(() => {
+    for (const host of document.querySelectorAll<HTMLElement>('threaddesk-chip')) {
+      host.click();
+      host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      host.focus();
+      for (const key of ['Enter', ' ']) {
+        const init = { key, bubbles: true, composed: true };
+        host.dispatchEvent(new KeyboardEvent('keydown', init));
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', init));
+      }
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect(await focusLog()).toEqual([]);
+  const [node] = await chipsFor(page, customer);
+  await pressOnChip(page, node!, 'Enter');
+  await eventually(focusLog, (log) => log.length === 1);
+
+  // 3. The page cannot stop us or make us rescan: forged WXT "newer script started" and location events.
+  const added = await page.evaluate(() => (window as unknown as { __chipsAdded: number }).__chipsAdded);
+  await page.evaluate((id) => {
+    for (let i = 0; i < 300; i++) {
+      for (const name of ['crm', 'crm.content', 'content']) {
+        const type = `${id}:${name}:wxt:content-script-started`;
+        const detail = { contentScriptName: name, messageId: `forged-${i}` };
+        document.dispatchEvent(new CustomEvent(type, { detail }));
+        window.dispatchEvent(new CustomEvent(type, { detail }));
+        window.postMessage({ type, ...detail }, '*');
+        window.dispatchEvent(new Event(`${id}:${name}:wxt:locationchange`));
+      }
+    }
+  }, profile.extensionId);
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  // No session restarted (that would have removed and re-added every chip)…
+  expect(await page.evaluate(() => (window as unknown as { __chipsAdded: number }).__chipsAdded)).toBe(added);
+  // …and we still run: a number the page adds now gets a chip.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Call (415) 555-2671';
+    document.getElementById('app')!.appendChild(p);
+  });
+  await eventually(
+    async () => (await chipsFor(page, '+14155552671')).length,
+    (n) => n > 0,
+    { timeoutMs: 10_000 },
+  );
+  await page.close();
+});

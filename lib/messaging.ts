@@ -88,13 +88,13 @@ export const CONTENT_REQUESTS = /* @__PURE__ */ (() =>
 
 export type ChipKind = 'none' | 'unassigned' | 'mine' | 'other' | 'optedOut';
 
-/** What a chip on a CRM page shows for one customer number. */
+/** What a chip on a CRM page shows for one customer number, and nothing more: content scripts run inside
+ *  pages we do not control, so they get only what the chip renders (no thread ids). */
 export interface ChipState {
   kind: ChipKind;
   unread: boolean;
   /** The assignee's name when kind is 'other'. */
   assigneeName?: string;
-  threadId?: string;
 }
 
 export interface Page<T = void> {

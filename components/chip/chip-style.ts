@@ -18,7 +18,7 @@ export const HOST_STYLE = [
   .join(';');
 
 export const SHADOW_CSS = `
-:host(:focus-visible) .chip { outline: 2px solid #0b6bcb; outline-offset: 1px; }
+.chip:focus-visible { outline: 2px solid #0b6bcb; outline-offset: 1px; }
 .chip { position: relative; display: flex; align-items: center; justify-content: center; box-sizing: border-box;
   width: 100%; height: 100%; border-radius: 0.5em; background: #6b7280; color: #fff;
   font: 700 0.6em/1 system-ui, sans-serif; }

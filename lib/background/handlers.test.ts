@@ -87,7 +87,7 @@ describe('background handlers', () => {
       CRM,
     );
     expect(reply.res).toEqual({
-      '+15551230000': { kind: 'mine', unread: false, threadId: 't1' },
+      '+15551230000': { kind: 'mine', unread: false },
       '+15559999999': { kind: 'none', unread: false },
     });
     expect(subscribedTabs()).toContainEqual({ tabId: 7, phones: ['+15551230000', '+15559999999'] });

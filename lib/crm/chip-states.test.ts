@@ -17,7 +17,7 @@ describe('parseChipStates', () => {
         '+19175550143': { kind: 'none', unread: false, assigneeName: 7 },
       }),
     ).toEqual({
-      '+14155552671': { kind: 'other', unread: true, assigneeName: 'Jo', threadId: 't1' },
+      '+14155552671': { kind: 'other', unread: true, assigneeName: 'Jo' },
       '+12125550198': { kind: 'mine', unread: false },
     });
     expect(parseChipStates(null)).toEqual({});

@@ -13,12 +13,11 @@ function optionalText(value: unknown, max: number): value is string | undefined 
 
 function chipState(value: unknown): ChipState | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  const { kind, unread, assigneeName, threadId } = value as Record<string, unknown>;
+  const { kind, unread, assigneeName } = value as Record<string, unknown>;
   if (!KINDS.has(kind as ChipKind) || typeof unread !== 'boolean') return undefined;
-  if (!optionalText(assigneeName, 120) || !optionalText(threadId, 100)) return undefined;
+  if (!optionalText(assigneeName, 120)) return undefined;
   const state: ChipState = { kind: kind as ChipKind, unread };
   if (assigneeName !== undefined) state.assigneeName = assigneeName;
-  if (threadId !== undefined) state.threadId = threadId;
   return state;
 }
 

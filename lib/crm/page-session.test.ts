@@ -1,16 +1,22 @@
+import { chipPhone } from '../../components/chip/chip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generic } from './adapters/generic';
 import type { CrmAdapter } from './adapters/types';
 import type { StatesTransport } from './chip-states';
-import { runPageSessions } from './page-session';
+import { MIN_RESTART_MS, runPageSessions } from './page-session';
 
 /** Scans run in later tasks; a loaded CI machine may take a while to get to them. */
 const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 20 });
 
+/** Sessions started: each one subscribes to pushed states once. */
+let sessions = 0;
 const transport: StatesTransport = {
   threadStates: async (phones) => Object.fromEntries(phones.map((p) => [p, { kind: 'none', unread: false }])),
   openThread: async () => {},
-  onChanged: () => () => {},
+  onChanged: () => {
+    sessions++;
+    return () => {};
+  },
 };
 
 let controller: AbortController;
@@ -31,8 +37,7 @@ function run(adapter: CrmAdapter = generic) {
   return { navigate: () => navigate(), stop };
 }
 
-const chips = () =>
-  Array.from(document.querySelectorAll('threaddesk-chip')).map((c) => c.getAttribute('data-td-phone'));
+const chips = () => Array.from(document.querySelectorAll('threaddesk-chip')).map((c) => chipPhone(c));
 
 afterEach(() => {
   controller.abort();
@@ -45,8 +50,27 @@ describe('page sessions', () => {
     const { navigate } = run();
     await waitFor(() => expect(chips()).toEqual(['+14155552671']));
     document.querySelector('main')!.innerHTML = '<p>212-555-0198</p>';
+    history.pushState(null, '', '/record/2');
     navigate();
     await waitFor(() => expect(chips()).toEqual(['+12125550198']));
+  });
+
+  it('ignores location events without a new address, and coalesces a storm of real ones', async () => {
+    document.body.innerHTML = '<main><p>415-555-2671</p></main>';
+    const { navigate } = run();
+    await waitFor(() => expect(chips()).toEqual(['+14155552671']));
+    const before = sessions;
+    for (let i = 0; i < 200; i++) navigate();
+    await new Promise((resolve) => setTimeout(resolve, MIN_RESTART_MS + 50));
+    expect(sessions).toBe(before);
+    for (let i = 0; i < 200; i++) {
+      history.pushState(null, '', `/record/storm-${i}`);
+      navigate();
+    }
+    await new Promise((resolve) => setTimeout(resolve, MIN_RESTART_MS * 2 + 50));
+    expect(sessions - before).toBeGreaterThanOrEqual(1);
+    expect(sessions - before).toBeLessThanOrEqual(2);
+    await waitFor(() => expect(chips()).toEqual(['+14155552671']));
   });
 
   it('watches a new container when the app replaces the one it watched', async () => {

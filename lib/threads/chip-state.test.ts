@@ -26,9 +26,9 @@ describe('chipStates', () => {
       '+15559999999',
     ];
     expect(chipStates(phones, { threads, summaries, reads, me: 'me' })).toEqual({
-      '+15551000001': { kind: 'unassigned', unread: true, threadId: 't1' },
-      '+15551000002': { kind: 'mine', unread: false, threadId: 't2' },
-      '+15551000003': { kind: 'other', unread: false, threadId: 't3', assigneeName: 'Ann Lee' },
+      '+15551000001': { kind: 'unassigned', unread: true },
+      '+15551000002': { kind: 'mine', unread: false },
+      '+15551000003': { kind: 'other', unread: false, assigneeName: 'Ann Lee' },
       '+15551000004': { kind: 'none', unread: false },
       '+15551000005': { kind: 'optedOut', unread: false },
       '+15559999999': { kind: 'none', unread: false },

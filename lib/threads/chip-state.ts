@@ -22,7 +22,7 @@ export function chipStateFor(phone: string, s: ChipInputs): ChipState {
   }
   const summary = s.summaries.get(open.id);
   const unread = isUnread(summary, s.reads.get(open.id));
-  const base = { unread, threadId: open.id };
+  const base = { unread };
   if (summary?.optedOut) return { kind: 'optedOut', ...base };
   if (isUnassigned(open)) return { kind: 'unassigned', ...base };
   if (isMine(open, s.me)) return { kind: 'mine', ...base };
