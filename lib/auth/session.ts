@@ -5,11 +5,19 @@ import { protocolErrorMessage } from '../messaging';
 import { readMe } from '../rc/api';
 import type { RcClient } from '../rc/client';
 import { APP_KEY, getRcClient } from '../rc/current';
-import { describeRcError, toRcError } from '../rc/errors';
+import { describeRcError, RcError, toRcError } from '../rc/errors';
 import { authStatus, serverSettings, type AuthStatus } from '../storage';
 import { openStore, type Store } from '../sync/db';
 import { authorizeUrl, challengeS256, createState, createVerifier, parseRedirect } from './pkce';
 import { getRedirectUri } from './redirect-uri';
+import {
+  cancelled,
+  launchRejection,
+  probeAuthorizePage,
+  redirectFailure,
+  toSignInError,
+  tokenFailure,
+} from './sign-in-error';
 
 /** meta key of an interactive sign-in in progress: the worker may stop while the auth window is open. */
 export const PKCE_KEY = 'auth:pkce';
@@ -59,8 +67,10 @@ const defaultDeps: SessionDeps = {
 
 const fail = (message: string) => new Error(protocolErrorMessage('signedOut', message));
 
-async function failWith(e: unknown): Promise<Error> {
+async function failWith(e: unknown, grant?: 'code' | 'jwt'): Promise<Error> {
   if (e instanceof Error && /^\[\w+\] /.test(e.message)) return e;
+  // The token request itself was refused: say why (rate limit, credentials, server), not "cancelled".
+  if (grant && e instanceof RcError) return toSignInError(tokenFailure(e, grant));
   const { code, message } = describeRcError(await toRcError(e));
   // A refused token request means the sign-in failed, not that an earlier session ended.
   return new Error(protocolErrorMessage(code === 'invalidRequest' ? 'signedOut' : code, message));
@@ -99,15 +109,19 @@ export async function signInInteractive(deps: Partial<SessionDeps> = {}): Promis
     let responseUrl: string;
     try {
       responseUrl = await d.launch(url);
-    } catch {
-      throw fail('Sign-in was cancelled.');
+    } catch (e) {
+      throw toSignInError(launchRejection(e) === 'closed' ? cancelled() : await probeAuthorizePage(url));
     }
     // Read back what was persisted: after a worker restart this is the only copy.
     const saved = (await db.get('meta', PKCE_KEY)) as PendingPkce | undefined;
     await db.delete('meta', PKCE_KEY);
     if (!saved) throw fail('Sign-in was interrupted. Please try again.');
     const result = parseRedirect(responseUrl, saved.state);
-    if (!result.ok) throw fail(result.message);
+    if (!result.ok) {
+      throw result.error === 'state_mismatch' || result.error === 'no_code'
+        ? fail(result.message)
+        : toSignInError(redirectFailure(result.error, result.message));
+    }
     const client = await exchangeWithPublicApp(db, d, {
       code: result.code,
       code_verifier: saved.verifier,
@@ -141,7 +155,7 @@ async function exchangeWithPublicApp(
     return client;
   } catch (e) {
     if (app !== undefined) await db.put('meta', app, APP_KEY);
-    throw e;
+    throw await failWith(e, 'code');
   }
 }
 
@@ -159,7 +173,9 @@ export async function signInJwt(creds: JwtCredentials, deps: Partial<SessionDeps
   await authStatus.setValue({ state: 'signingIn' });
   try {
     const client = await d.getClient();
-    await client.login({ jwt: creds.jwt });
+    await client.login({ jwt: creds.jwt }).catch(async (e: unknown) => {
+      throw await failWith(e, 'jwt');
+    });
     return await completeSignIn(client, d.hooks);
   } catch (e) {
     await db.delete('meta', APP_KEY);
