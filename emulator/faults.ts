@@ -1,5 +1,5 @@
 // Fault switches for tests (POST /__emulator/faults): latency, random 5xx, a burst of 429s, dropped sockets,
-// rate limits on/off. Patches merge into the current switches.
+// rate limits on/off, event filters a subscription accepts but does not deliver. Patches merge into the current switches.
 import { z } from 'zod';
 
 export const FaultPatch = z.object({
@@ -13,6 +13,8 @@ export const FaultPatch = z.object({
     .optional(),
   dropSockets: z.boolean().optional(),
   rateLimits: z.boolean().optional(),
+  /** Event filters (as a client writes them, `~` allowed) that new subscriptions accept but do not deliver. */
+  disabledFilters: z.array(z.string().min(1).max(500)).max(20).optional(),
   /** Whether latency and errors also hit the OAuth endpoints (off by default so sign-in keeps working). */
   includeOAuth: z.boolean().optional(),
 });
@@ -24,6 +26,7 @@ export interface FaultState {
   burst429Remaining: number;
   burst429RetryAfter: number;
   dropSockets: boolean;
+  disabledFilters: string[];
   includeOAuth: boolean;
 }
 
@@ -33,6 +36,7 @@ export const noFaults = (): FaultState => ({
   burst429Remaining: 0,
   burst429RetryAfter: 1,
   dropSockets: false,
+  disabledFilters: [],
   includeOAuth: false,
 });
 
@@ -43,6 +47,7 @@ export function applyFaultPatch(state: FaultState, patch: FaultPatch): FaultStat
     burst429Remaining: patch.burst429 ? patch.burst429.count : state.burst429Remaining,
     burst429RetryAfter: patch.burst429?.retryAfterSeconds ?? state.burst429RetryAfter,
     dropSockets: patch.dropSockets ?? state.dropSockets,
+    disabledFilters: patch.disabledFilters ?? state.disabledFilters,
     includeOAuth: patch.includeOAuth ?? state.includeOAuth,
   };
 }

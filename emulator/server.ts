@@ -204,7 +204,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     checkWsToken: (token) => tokens.checkWsToken(token),
     events,
     now: () => clock.now(),
-    faults: () => ({ dropSockets: faults.dropSockets, latencyMs: faults.latencyMs }),
+    faults: () => ({
+      dropSockets: faults.dropSockets,
+      latencyMs: faults.latencyMs,
+      disabledFilters: faults.disabledFilters,
+    }),
     checkRateLimit(identity, group) {
       // The same (user, app) budget as REST calls, so socket and HTTP share one budget per app.
       const verdict = limiter.hit({ user: identity.extensionId, app: identity.clientId ?? 'ws' }, group);

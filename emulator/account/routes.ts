@@ -16,6 +16,7 @@ import {
 import type { HttpMethod } from '../http/router.ts';
 import { parseWith, queryObject } from '../http/validate.ts';
 import { resolveAccount } from '../threads/access.ts';
+import { grantRecords, notifyGrantChange, setRecipients } from './grants.ts';
 import { navigation, paginate } from '../threads/paging.ts';
 import { Paging } from '../threads/schemas.ts';
 import {
@@ -43,6 +44,7 @@ const PhoneNumberQuery = z.object({
   ...Paging,
 });
 const ExtensionListQuery = z.object({ type: z.array(z.string()).optional(), ...Paging });
+const GrantQuery = z.object({ extensionType: z.array(z.string()).optional(), ...Paging });
 const CallQueueQuery = z.object({ memberExtensionId: z.string().optional(), ...Paging });
 const BulkAssignBody = z
   .object({
@@ -175,13 +177,27 @@ export function addAccountRoutes(router: AppRouter, core: Core): void {
     }
     const both = added.find((id) => removed.includes(id));
     if (both) throw badParam('removedExtensionIds', `Extension [${both}] is both added and removed.`);
-    resource.recipients = resource.recipients.filter((r) => !removed.includes(r.extensionId));
-    for (const id of added) {
-      if (!isHandler(resource, id))
-        resource.recipients.push({ extensionId: id, assignable: true, hasLicense: true });
-    }
+    const changed = [
+      ...removed.filter((id) => isHandler(resource, id)),
+      ...added.filter((id) => !isHandler(resource, id)),
+    ];
+    setRecipients(resource, added, removed);
     core.markDirty();
+    notifyGrantChange(core, view.account, changed);
     return noContent();
+  });
+
+  add('GET', '/extension/:extensionId/grant', 'Light', (ctx) => {
+    const view = viewOf(ctx);
+    const id = selfOnly(ctx, view);
+    const q = parseWith(GrantQuery, queryObject(ctx.url, ['extensionType']));
+    const types = new Set(q.extensionType ?? []);
+    const records = grantRecords(view, id).filter((g) => types.size === 0 || types.has(g.extension.type));
+    return listReply(
+      `${core.baseUrl()}/restapi/v1.0/account/${view.account.id}/extension/${id}/grant`,
+      records,
+      q,
+    );
   });
 
   add('GET', '/call-queues', 'Medium', (ctx) => {

@@ -10,6 +10,9 @@ import type { HttpMethod } from '../http/router.ts';
 import { parseWith } from '../http/validate.ts';
 import { E164 } from '../threads/schemas.ts';
 import { receiveInbound } from '../threads/message-ops.ts';
+import { notifyGrantChange, setRecipients } from '../account/grants.ts';
+import { findResource, findUser, isHandler } from '../directory.ts';
+import { notFound } from '../http/errors.ts';
 import { credentialsView } from './credentials.ts';
 import { streamEvents } from './events.ts';
 import { stateView } from './state-view.ts';
@@ -36,6 +39,12 @@ const InboundBody = z.object({
     .array(z.object({ contentType: z.string().min(1), filename: z.string().optional(), base64: z.string() }))
     .max(10)
     .optional(),
+});
+
+const MembershipBody = z.object({
+  resourceId: z.string().min(1),
+  extensionId: z.string().min(1),
+  member: z.boolean(),
 });
 
 const ClockBody = z.object({
@@ -68,6 +77,25 @@ export function addControlRoutes(router: AppRouter, deps: ControlDeps): void {
       })),
     });
     return json(201, result);
+  });
+
+  // Adds an agent to (or removes one from) a resource's SMS recipients, as an admin would in RingCentral's
+  // admin portal, and pushes the grant event to that agent.
+  add('POST', 'membership', async (ctx) => {
+    const body = parseWith(MembershipBody, await readJson(ctx.req));
+    const account = core.world().accounts.find((a) => findUser(a, body.extensionId));
+    const resource = account && findResource(account, body.resourceId);
+    if (!account || !resource) throw notFound(account ? 'resourceId' : 'extensionId');
+    const changed = isHandler(resource, body.extensionId) !== body.member;
+    setRecipients(resource, body.member ? [body.extensionId] : [], body.member ? [] : [body.extensionId]);
+    core.markDirty();
+    if (changed) notifyGrantChange(core, account, [body.extensionId]);
+    return json(200, {
+      resourceId: resource.id,
+      extensionId: body.extensionId,
+      member: body.member,
+      changed,
+    });
   });
 
   add('GET', 'clock', () => json(200, clockView(core)));

@@ -129,13 +129,21 @@ describe('subscription requests over the socket', () => {
     const client = await h.connect(ALICE);
     const unknown = await subscribe(client, [
       THREAD_FILTERS[0] as string,
-      '/restapi/v1.0/account/~/extension/~/message-store',
+      '/restapi/v1.0/account/~/no-such-events',
     ]);
     expect(unknown.meta.status).toBe(400);
     expect(body(unknown)).toMatchObject({
       errorCode: 'SUB-508',
-      errors: [{ errorCode: 'SUB-508', message: expect.stringContaining('message-store') }],
+      errors: [{ errorCode: 'SUB-508', message: expect.stringContaining('no-such-events') }],
     });
+    const undelivered = await subscribe(client, [
+      THREAD_FILTERS[0] as string,
+      '/restapi/v1.0/account/~/extension/~/message-store',
+    ]);
+    expect(undelivered.meta.status).toBe(200);
+    expect(body(undelivered).disabledFilters).toEqual([
+      expect.objectContaining({ filter: '/restapi/v1.0/account/~/extension/~/message-store' }),
+    ]);
     const foreign = await subscribe(client, ['/restapi/v1.0/account/999/message-threads/sync']);
     expect(foreign.meta.status).toBe(403);
     expect(body(foreign).errors).toEqual([expect.objectContaining({ errorCode: 'SUB-406' })]);

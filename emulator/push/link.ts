@@ -75,6 +75,7 @@ export class WsgLink {
         baseUrl: this.baseUrl,
         newId: randomUUID,
         checkRateLimit: this.deps.checkRateLimit?.bind(this.deps),
+        switchedOff: this.deps.faults().disabledFilters ?? [],
       });
       const meta = serverMeta('ClientRequest', {
         messageId: frame.meta.messageId,

@@ -53,6 +53,10 @@ describe('resolveEventFilter', () => {
   it('rejects other filters and other accounts', () => {
     expect(resolveEventFilter('/restapi/v1.0/account/~/extension/~/message-store', identity)).toEqual({
       ok: false,
+      reason: 'undelivered',
+    });
+    expect(resolveEventFilter('/restapi/v1.0/account/~/extension/~/nothing', identity)).toEqual({
+      ok: false,
       reason: 'invalid',
     });
     expect(resolveEventFilter('/restapi/v1.0/account/~/message-threads/sync?x=1', identity).ok).toBe(false);

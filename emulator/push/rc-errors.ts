@@ -38,5 +38,9 @@ export const RC_ERRORS = {
     errorCode: 'SUB-406',
     message: 'Not allowed subscribe for events to extensions of other account',
   }),
+  otherExtension: (): RcError => ({
+    errorCode: 'SUB-405',
+    message: 'Not allowed subscribe for messages to other extensions',
+  }),
   rateExceeded: (): RcError => ({ errorCode: 'CMN-301', message: 'Request rate exceeded' }),
 };

@@ -3,6 +3,7 @@
 import type { WebSocket } from 'ws';
 import type { Identity } from './event-filters.ts';
 import type { Wsc } from './frames.ts';
+import type { DisabledFilter } from './subscription-body.ts';
 import type { ThreadEventFilter } from './types.ts';
 import { mintWscToken } from './wsc-token.ts';
 
@@ -11,6 +12,8 @@ export interface WsgSubscription {
   filters: ReadonlySet<ThreadEventFilter>;
   /** The filters as returned to the client, `~` expanded, in request order. */
   eventFilters: readonly string[];
+  /** Accepted but not delivered (DisabledFilterInfo). */
+  disabledFilters: readonly DisabledFilter[];
   creationTime: number;
 }
 

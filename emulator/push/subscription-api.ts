@@ -13,6 +13,8 @@ export interface RequestContext {
   baseUrl: string;
   newId(): string;
   checkRateLimit?: GatewayDeps['checkRateLimit'];
+  /** Filters the test-control API switched off: accepted, then listed in disabledFilters. */
+  switchedOff?: readonly string[];
 }
 
 export interface ApiResponse {
@@ -61,7 +63,7 @@ export function subscriptionInfo(subscription: WsgSubscription, ctx: RequestCont
     id: subscription.id,
     uri: `${ctx.baseUrl}${BASE}/${subscription.id}`,
     eventFilters: [...subscription.eventFilters],
-    disabledFilters: [],
+    disabledFilters: subscription.disabledFilters.map((d) => ({ ...d })),
     // WebSocket subscriptions renew themselves while the session lives, so expiry always lies ahead.
     expirationTime: new Date(ctx.now + SUBSCRIPTION_EXPIRES_IN_S * 1000).toISOString(),
     expiresIn: SUBSCRIPTION_EXPIRES_IN_S,
@@ -97,7 +99,7 @@ export function handleSubscriptionRequest(
     return { status: 200, body: { uri: `${ctx.baseUrl}${BASE}`, records } };
   }
   if (target.operation === 'create') {
-    const check = checkCreateBody(body, session.identity);
+    const check = checkCreateBody(body, session.identity, ctx.switchedOff);
     if (!check.ok) return fail(check.status, check.error);
     // One subscription per WebSocket session: a new one replaces the old.
     session.subscription = { id: ctx.newId(), creationTime: ctx.now, ...check.value };
@@ -112,7 +114,7 @@ export function handleSubscriptionRequest(
     return { status: 204 };
   }
   if (target.operation === 'update' && !isEmptyBody(body)) {
-    const check = checkEventFilters(body, session.identity);
+    const check = checkEventFilters(body, session.identity, ctx.switchedOff);
     if (!check.ok) return fail(check.status, check.error);
     session.subscription = { ...current, ...check.value };
   }

@@ -39,7 +39,7 @@ export interface GatewayDeps {
   /** Current emulator time in ms (the test clock can move it). */
   now(): number;
   /** Fault switches the test-control API sets: when dropSockets is true, open sockets are closed abruptly. */
-  faults(): { dropSockets: boolean; latencyMs: number };
+  faults(): { dropSockets: boolean; latencyMs: number; disabledFilters?: readonly string[] };
   /** Rate-limit check for subscription operations sent over the socket; returns a 429 body or null. */
   checkRateLimit?(
     identity: WsIdentity,
