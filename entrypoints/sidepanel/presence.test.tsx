@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import * as items from '@/lib/storage';
 import type { StoredEntry } from '@/lib/sync/db';
-import { ALEX, at, installI18n, message, summary, thread } from '@/lib/ui/ui.test-helpers';
+import { ALEX, installI18n } from '@/lib/ui/ui.test-helpers';
+import { at, storedMessage, summary, thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
 
 beforeEach(() => {
@@ -14,8 +15,8 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const seed = {
-  threads: [thread('t1', '+16505551001', { assignee: ALEX })],
-  entries: [message('e1', 't1', 1, { text: 'Hello' })] as StoredEntry[],
+  threads: [thread('t1', { guest: '+16505551001', assignee: ALEX })],
+  entries: [storedMessage('e1', 't1', 1, { text: 'Hello' })] as StoredEntry[],
   summaries: [summary('t1', { lastInboundAt: at(1), lastEntryAt: at(1) })],
 };
 

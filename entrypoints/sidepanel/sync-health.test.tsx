@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import * as items from '@/lib/storage';
 import { emptyHealth, foldHealth } from '@/lib/sync/health';
-import { installI18n, T0 } from '@/lib/ui/ui.test-helpers';
+import { installI18n } from '@/lib/ui/ui.test-helpers';
+import { T0 } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
 
 beforeEach(() => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { UNKNOWN } from '@/lib/rc/schemas';
 import type { StoredEntry } from '@/lib/sync/db';
-import { at, installI18n, ME, message, summary, thread } from '@/lib/ui/ui.test-helpers';
+import { installI18n, ME } from '@/lib/ui/ui.test-helpers';
+import { at, storedMessage, summary, thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
 
 beforeEach(() => {
@@ -20,7 +21,7 @@ describe('unknown values in the panel', () => {
   it('keeps an Open thread with statusReason ThreadExpired in the Open views, with a composer', async () => {
     await renderPanel({
       seed: {
-        threads: [thread('t1', JANE, { assignee: ME, statusReason: 'ThreadExpired' })],
+        threads: [thread('t1', { guest: JANE, assignee: ME, statusReason: 'ThreadExpired' })],
         summaries: [summary('t1')],
       },
     });
@@ -34,7 +35,7 @@ describe('unknown values in the panel', () => {
 
   it('lists a thread of unknown status with the Resolved ones, says so, and does not let the agent reply', async () => {
     await renderPanel({
-      seed: { threads: [thread('t1', JANE, { status: UNKNOWN })], summaries: [summary('t1')] },
+      seed: { threads: [thread('t1', { guest: JANE, status: UNKNOWN })], summaries: [summary('t1')] },
     });
     expect(await screen.findByRole('tab', { name: /^All open/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: /^Resolved/ }));
@@ -46,17 +47,17 @@ describe('unknown values in the panel', () => {
 
   it('shows an unknown delivery state as unknown, and an unknown direction without one', async () => {
     const entries = [
-      message('e1', 't1', 1, {
+      storedMessage('e1', 't1', 1, {
         direction: 'Outbound',
         messageStatus: UNKNOWN,
         author: ME,
         text: 'on my way',
       }),
-      message('e2', 't1', 2, { direction: UNKNOWN, messageStatus: 'Received', text: 'relayed' }),
+      storedMessage('e2', 't1', 2, { direction: UNKNOWN, messageStatus: 'Received', text: 'relayed' }),
     ] as StoredEntry[];
     await renderPanel({
       seed: {
-        threads: [thread('t1', JANE, { assignee: ME })],
+        threads: [thread('t1', { guest: JANE, assignee: ME })],
         entries,
         summaries: [summary('t1', { lastEntryAt: at(2) })],
       },
