@@ -11,6 +11,8 @@ export interface InboxModel {
   view: ReadonlySignal<View>;
   resourceId: ReadonlySignal<string>;
   query: ReadonlySignal<string>;
+  /** Team view filter: only this handler's threads ('' for everyone). */
+  assigneeId: ReadonlySignal<string>;
   resources: ReadonlySignal<Resource[]>;
   rows: ReadonlySignal<MessageThread[]>;
   counts: ReadonlySignal<Record<View, number>>;
@@ -21,6 +23,7 @@ export interface InboxModel {
   setView(view: View): void;
   setResource(id: string): void;
   setQuery(query: string): void;
+  setAssignee(id: string): void;
   loadMoreResolved(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
   const view = signal<View>('unassigned');
   const resourceId = signal('');
   const query = signal('');
+  const assigneeId = signal('');
   const resolvedPage = signal(0);
   const resolvedMore = signal(true);
   const loadingResolved = signal(false);
@@ -41,6 +45,7 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
       resource: resource.value,
       query: query.value,
       me: settings.me.value,
+      assignee: assigneeId.value || undefined,
     }),
   );
   const counts = computed(() => countViews(store.threads.value, settings.me.value, resource.value));
@@ -64,6 +69,7 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
     view,
     resourceId,
     query,
+    assigneeId,
     resources,
     rows,
     counts,
@@ -76,6 +82,7 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
     },
     setResource: (id) => (resourceId.value = id),
     setQuery: (q) => (query.value = q),
+    setAssignee: (id) => (assigneeId.value = id),
     loadMoreResolved,
   };
 }

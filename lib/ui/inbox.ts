@@ -60,18 +60,21 @@ export interface InboxQuery {
   resource?: Resource;
   query: string;
   me: string | undefined;
+  /** Only threads assigned to this extension (the Team view's handler filter). */
+  assignee?: string;
 }
 
 export function selectThreads(
   threads: readonly MessageThread[],
   summaries: ReadonlyMap<string, ThreadSummary>,
   names: Readonly<ContactBook>,
-  { view, resource, query, me }: InboxQuery,
+  { view, resource, query, me, assignee }: InboxQuery,
 ): MessageThread[] {
   const rows = threads.filter(
     (t) =>
       inView(t, view, me) &&
       inResource(t, resource) &&
+      (!assignee || t.assignee?.extensionId === assignee) &&
       matchesSearch(t, summaries.get(t.id), resolveName(names, t.guestParty?.phoneNumber)?.name, query),
   );
   const key = new Map(rows.map((t) => [t.id, lastActivity(t, summaries.get(t.id))]));
