@@ -6,6 +6,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { Inbox } from './Inbox';
 import { NewConversation } from './NewConversation';
 import { useServices } from './services';
+import { TeamView } from './TeamView';
 import {
   FeatureUnavailableScreen,
   LoadingAccountScreen,
@@ -44,6 +45,8 @@ function Main() {
       <SyncHealthNotice />
       {r.name === 'thread' ? (
         <ThreadView key={r.threadId} threadId={r.threadId} />
+      ) : r.name === 'team' ? (
+        <TeamView />
       ) : r.name === 'new' ? (
         <NewConversation
           key={`${r.phone ?? ''}>${r.sharedNumber ?? ''}`}

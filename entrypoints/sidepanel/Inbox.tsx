@@ -37,11 +37,15 @@ export function Inbox() {
           {i18n.t('inbox.newConversation')}
         </button>
         <span class="spacer" />
+        <button type="button" data-testid="open-team" onClick={() => navigate({ name: 'team' })}>
+          {i18n.t('team.open')}
+        </button>
         <button type="button" onClick={openOptions}>
           {i18n.t('inbox.settings')}
         </button>
       </header>
       <ViewTabs />
+      <AssigneeFilter />
       <div class="filters">
         {resources.length > 1 && (
           <select
@@ -154,6 +158,24 @@ function ViewTabs() {
         </button>
       ))}
     </div>
+  );
+}
+
+/** The Team view's handler filter, shown while it narrows the list, with a way back to everyone. */
+function AssigneeFilter() {
+  const { inbox, settings } = useServices();
+  const id = inbox.assigneeId.value;
+  if (!id) return null;
+  const name =
+    inbox.resources.value.flatMap((r) => r.handlers).find((h) => h.id === id)?.name ??
+    (id === settings.me.value ? i18n.t('thread.assignee.you') : id);
+  return (
+    <p class="filter-chip" data-testid="assignee-filter">
+      <span>{i18n.t('team.filteredBy', { name })}</span>{' '}
+      <button type="button" onClick={() => inbox.setAssignee('')}>
+        {i18n.t('team.clearFilter')}
+      </button>
+    </p>
   );
 }
 

@@ -11,6 +11,7 @@ import type { Store } from '@/lib/sync/db';
 
 export type Route =
   | { name: 'inbox' }
+  | { name: 'team' }
   | { name: 'thread'; threadId: string }
   | { name: 'new'; phone?: string; sharedNumber?: string };
 
