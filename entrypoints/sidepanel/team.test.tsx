@@ -4,7 +4,8 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import * as items from '@/lib/storage';
-import { ALEX, at, installI18n, ME, summary, thread } from '@/lib/ui/ui.test-helpers';
+import { ALEX, installI18n, ME } from '@/lib/ui/ui.test-helpers';
+import { at, summary, thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
 
 beforeEach(() => {
@@ -15,11 +16,11 @@ afterEach(cleanup);
 
 const seed = {
   threads: [
-    thread('u1', '+16505551001'),
-    thread('u2', '+16505551002'),
-    thread('a1', '+16505551003', { assignee: ALEX }),
-    thread('a2', '+16505551004', { assignee: ALEX }),
-    thread('m1', '+16505551005', { assignee: ME }),
+    thread('u1', { guest: '+16505551001' }),
+    thread('u2', { guest: '+16505551002' }),
+    thread('a1', { guest: '+16505551003', assignee: ALEX }),
+    thread('a2', { guest: '+16505551004', assignee: ALEX }),
+    thread('m1', { guest: '+16505551005', assignee: ME }),
   ],
   summaries: [
     summary('u1', { waitingSince: at(20) }),

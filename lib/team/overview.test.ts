@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALEX, at, caps, ME, summary, thread } from '../ui/ui.test-helpers';
+import { at, summary, thread } from '../../test/support/threads';
+import { ALEX, caps, ME } from '../ui/ui.test-helpers';
 import { teamOverview } from './overview';
 
 const site = { extensionId: 's1', extensionType: 'Site', name: 'Main site' };
@@ -8,15 +9,16 @@ const sitePhone = { phoneNumber: '+16505550199' };
 describe('teamOverview', () => {
   it('counts unassigned per resource and held per handler, with the longest waits', () => {
     const threads = [
-      thread('u1', '+16505551001'),
-      thread('u2', '+16505551002'),
-      thread('u3', '+16505551003', { owner: site, ownerParty: sitePhone }),
-      thread('a1', '+16505551004', { assignee: ALEX }),
-      thread('a2', '+16505551005', { assignee: ALEX }),
-      thread('m1', '+16505551006', { assignee: ME }),
-      thread('r1', '+16505551007', { status: 'Resolved' }),
-      thread('x1', '+16505551008', { assignee: { extensionId: 'gone', name: 'Former Agent' } }),
-      thread('elsewhere', '+16505551009', {
+      thread('u1', { guest: '+16505551001' }),
+      thread('u2', { guest: '+16505551002' }),
+      thread('u3', { guest: '+16505551003', owner: site, ownerParty: sitePhone }),
+      thread('a1', { guest: '+16505551004', assignee: ALEX }),
+      thread('a2', { guest: '+16505551005', assignee: ALEX }),
+      thread('m1', { guest: '+16505551006', assignee: ME }),
+      thread('r1', { guest: '+16505551007', status: 'Resolved' }),
+      thread('x1', { guest: '+16505551008', assignee: { extensionId: 'gone', name: 'Former Agent' } }),
+      thread('elsewhere', {
+        guest: '+16505551009',
         owner: { extensionId: 'q9' },
         ownerParty: { phoneNumber: '+1999' },
       }),
@@ -43,6 +45,6 @@ describe('teamOverview', () => {
   });
 
   it('is empty without resources', () => {
-    expect(teamOverview([thread('u1', '+1650')], new Map(), [], {})).toEqual({ resources: [], handlers: [] });
+    expect(teamOverview([thread('u1')], new Map(), [], {})).toEqual({ resources: [], handlers: [] });
   });
 });
