@@ -1,0 +1,303 @@
+// CRM matching and conversation logging end to end below the UI: the real RingCentral emulator synced into a
+// store by the real engine, the CRM service against the Salesforce and HubSpot emulators over HTTP, and the
+// results read back with the CRMs' official clients (jsforce, @hubspot/api-client). One activity per thread
+// however often it is synced, the worker restarts or a second agent takes the thread over.
+import { Client } from '@hubspot/api-client';
+import { Connection } from 'jsforce';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInForCode } from '../../emulator/salesforce/sign-in.ts';
+import { challengeS256, createState, createVerifier } from '../../lib/auth/pkce';
+import { checkToken } from '../../lib/crm-api/hubspot-client';
+import { exchangeCode } from '../../lib/crm-api/salesforce-client';
+import type { CrmKind } from '../../lib/crm-api/types';
+import { assignThread, resolveThread, sendMessage } from '../../lib/rc/api';
+import type { RcClient } from '../../lib/rc/client';
+import { CrmService, type CrmThreadState } from '../../lib/crm-log/service';
+import {
+  connectionKey,
+  openCrmStore,
+  saveConnection,
+  type CrmConnection,
+  type CrmStore,
+} from '../../lib/crm-log/store';
+import {
+  engineRig,
+  eventually,
+  startWorld,
+  type EngineRig,
+  type EmulatorUser,
+  type World,
+} from './sync-harness';
+
+interface CrmCreds {
+  salesforce: {
+    loginUrl: string;
+    instanceUrl: string;
+    clientId: string;
+    users: { username: string; password: string }[];
+  };
+  hubspot: { baseUrl: string; privateAppToken: string };
+}
+
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/salesforce';
+
+let world: World;
+let crm: CrmCreds;
+let customers: { name: string; phoneNumber: string }[];
+
+beforeAll(async () => {
+  world = await startWorld();
+  const creds = await world.control<{ crm: CrmCreds; customers: typeof customers }>('credentials');
+  crm = creds.crm;
+  customers = creds.customers;
+});
+afterAll(() => world.close());
+
+async function connect(kind: CrmKind, db: CrmStore, user = 0): Promise<CrmConnection> {
+  if (kind === 'hubspot') {
+    const session = await checkToken(crm.hubspot.baseUrl, crm.hubspot.privateAppToken);
+    const connection: CrmConnection = {
+      kind,
+      key: connectionKey(kind, session),
+      session,
+      connectedAt: Date.now(),
+    };
+    await saveConnection(db, connection);
+    return connection;
+  }
+  const verifier = createVerifier();
+  const state = createState();
+  const url = new URL(`${crm.salesforce.loginUrl}/services/oauth2/authorize`);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: crm.salesforce.clientId,
+    redirect_uri: REDIRECT,
+    state,
+    code_challenge: await challengeS256(verifier),
+    code_challenge_method: 'S256',
+  }).toString();
+  const who = crm.salesforce.users[user] as { username: string; password: string };
+  const back = await signInForCode(url.href, who.username, who.password);
+  const session = await exchangeCode({
+    loginUrl: crm.salesforce.loginUrl,
+    clientId: crm.salesforce.clientId,
+    code: back.searchParams.get('code') ?? '',
+    verifier,
+    redirectUri: REDIRECT,
+  });
+  const connection: CrmConnection = {
+    kind,
+    key: connectionKey(kind, session),
+    session,
+    connectedAt: Date.now(),
+  };
+  await saveConnection(db, connection);
+  return connection;
+}
+
+interface Agent {
+  user: EmulatorUser;
+  rc: RcClient;
+  rig: EngineRig;
+  crmDb: CrmStore;
+  service: CrmService;
+  states: Map<string, CrmThreadState | null>;
+  names: Map<string, string | null>;
+}
+
+async function agent(user: EmulatorUser, kind: CrmKind, crmDb?: CrmStore): Promise<Agent> {
+  const rc = await world.login(user);
+  const rig = await engineRig(rc);
+  await rig.engine.start();
+  const db = crmDb ?? (await openCrmStore(`crm-${crypto.randomUUID()}`));
+  if (!crmDb) await connect(kind, db);
+  const states = new Map<string, CrmThreadState | null>();
+  const names = new Map<string, string | null>();
+  const service = makeService(rig, db, user, states, names);
+  return { user, rc, rig, crmDb: db, service, states, names };
+}
+
+function makeService(
+  rig: EngineRig,
+  crmDb: CrmStore,
+  user: EmulatorUser,
+  states: Agent['states'],
+  names: Agent['names'],
+): CrmService {
+  return new CrmService({
+    crmDb: async () => crmDb,
+    syncDb: async () => rig.db,
+    me: async () => user.extensionId,
+    settings: async () => ({ mode: 'auto', includeNotes: true }),
+    saveCrmName: async (phone, value) => void names.set(phone, value),
+    publish: { thread: async (id, s) => void states.set(id, s), clearThreads: async () => states.clear() },
+  });
+}
+
+const shared = (a: Agent) => a.user.handles.find((h) => h.sharedNumbers.length)?.sharedNumbers[0] as string;
+
+async function threadFor(a: Agent, phone: string): Promise<string> {
+  return eventually(
+    async () =>
+      (await a.rig.db.getAllFromIndex('threads', 'byGuest', phone)).find((t) => t.status === 'Open')?.id,
+  );
+}
+
+let sfReader: Connection | undefined;
+
+/** Every activity carrying the thread's key, read with the CRM's official client. */
+async function readActivities(
+  kind: CrmKind,
+  threadId: string,
+): Promise<{ recordName: string; text: string; completed: boolean }[]> {
+  if (kind === 'salesforce') {
+    if (!sfReader) {
+      const connection = await connect(
+        'salesforce',
+        await openCrmStore(`crm-reader-${crypto.randomUUID()}`),
+        1,
+      );
+      if (connection.kind !== 'salesforce') throw new Error('unexpected connection');
+      sfReader = new Connection({
+        instanceUrl: connection.session.instanceUrl,
+        accessToken: connection.session.accessToken,
+        version: '62.0',
+      });
+    }
+    const reader = sfReader;
+    const found = await reader.query<{ Id: string; WhoId: string; Description: string; Status: string }>(
+      `SELECT Id, WhoId, Description, Status FROM Task WHERE Subject LIKE '%[ThreadDesk ${threadId}]'`,
+    );
+    return Promise.all(
+      found.records.map(async (task) => {
+        const who = (await reader
+          .sobject(task.WhoId.startsWith('00Q') ? 'Lead' : 'Contact')
+          .retrieve(task.WhoId)) as { Name?: string };
+        return { recordName: who.Name ?? '', text: task.Description, completed: task.Status === 'Completed' };
+      }),
+    );
+  }
+  const client = new Client({
+    accessToken: crm.hubspot.privateAppToken,
+    basePath: crm.hubspot.baseUrl,
+    numberOfApiCallRetries: 3,
+  });
+  const page = await client.crm.objects.communications.searchApi.doSearch({
+    filterGroups: [
+      {
+        filters: [
+          { propertyName: 'hs_communication_body', operator: 'CONTAINS_TOKEN' as never, value: threadId },
+        ],
+      },
+    ],
+    properties: ['hs_communication_body', 'hs_communication_channel_type'],
+    limit: 100,
+  });
+  const mine = page.results.filter((r) =>
+    (r.properties.hs_communication_body ?? '').includes(`ThreadDesk thread ${threadId}</p>`),
+  );
+  return Promise.all(
+    mine.map(async (c) => {
+      expect(c.properties.hs_communication_channel_type).toBe('SMS');
+      const assoc = await client.crm.associations.v4.basicApi.getPage('communications', c.id, 'contacts');
+      const contact = await client.crm.contacts.basicApi.getById(String(assoc.results[0]?.toObjectId ?? ''));
+      const text = (c.properties.hs_communication_body ?? '')
+        .replace(/<\/p>/g, '\n')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+      return {
+        recordName: `${contact.properties.firstname ?? ''} ${contact.properties.lastname ?? ''}`.trim(),
+        text,
+        completed: text.includes('Conversation resolved.'),
+      };
+    }),
+  );
+}
+
+describe.each(['salesforce', 'hubspot'] as const)('%s: matching and logging', (kind) => {
+  it('names the customer from the CRM, logs one activity on the right record with the whole transcript, and keeps one across re-sync, restart and a second agent', async () => {
+    const avery = await agent(
+      world.credentials.users.find((u) => u.name.startsWith('Avery')) as EmulatorUser,
+      kind,
+    );
+    const customer = kind === 'salesforce' ? customers[2] : customers[3];
+    if (!customer) throw new Error('no seeded customer');
+    await world.control('inbound', {
+      from: customer.phoneNumber,
+      to: shared(avery),
+      text: `Hello from ${customer.name}`,
+    });
+    await avery.rig.engine.syncNow();
+    const threadId = await threadFor(avery, customer.phoneNumber);
+
+    const started = performance.now();
+    await avery.service.matchThreads([threadId]);
+    const matchMs = performance.now() - started;
+    expect(avery.names.get(customer.phoneNumber)).toBe(customer.name);
+    expect(avery.states.get(threadId)).toMatchObject({ state: 'ready', record: { name: customer.name } });
+
+    await assignThread(avery.rc, threadId, avery.user.extensionId);
+    await sendMessage(avery.rc, {
+      threadId,
+      from: shared(avery),
+      to: customer.phoneNumber,
+      text: 'Happy to help — what do you need?',
+    });
+    await avery.rig.engine.syncNow();
+    const callsBefore = (await avery.service.currentClient())?.client.calls ?? 0;
+    await avery.service.onThreadsChanged([threadId]);
+    await avery.service.kick();
+    const calls = ((await avery.service.currentClient())?.client.calls ?? 0) - callsBefore;
+    expect(avery.states.get(threadId)).toMatchObject({ state: 'logged', record: { name: customer.name } });
+    expect(await readActivities(kind, threadId)).toHaveLength(1);
+
+    // Re-sync, then a worker restart: the same CRM store, a new service with nothing in memory.
+    await avery.rig.engine.syncNow();
+    await avery.service.onThreadsChanged([threadId]);
+    await avery.service.kick();
+    const restarted = makeService(avery.rig, avery.crmDb, avery.user, avery.states, avery.names);
+    await restarted.enqueue(threadId, true);
+    await restarted.kick();
+    expect(await readActivities(kind, threadId)).toHaveLength(1);
+
+    // A second agent, in another browser (own CRM store and connection), takes the thread over and resolves it.
+    const colleague = world.credentials.users.find(
+      (u) =>
+        u.extensionId !== avery.user.extensionId &&
+        u.handles.some((h) => h.assignable && h.sharedNumbers.includes(shared(avery))),
+    ) as EmulatorUser;
+    const blake = await agent(colleague, kind);
+    await assignThread(blake.rc, threadId, blake.user.extensionId);
+    await world.control('inbound', {
+      from: customer.phoneNumber,
+      to: shared(avery),
+      text: 'One more question',
+    });
+    await blake.rig.engine.syncNow();
+    await eventually(
+      async () =>
+        (await blake.rig.db.get('threads', threadId))?.assignee?.extensionId === blake.user.extensionId,
+    );
+    // Avery's worker sees the change too but is no longer the writer.
+    await avery.rig.engine.syncNow();
+    await avery.service.onThreadsChanged([threadId]);
+    await avery.service.kick();
+    await blake.service.onThreadsChanged([threadId]);
+    await blake.service.kick();
+    await resolveThread(blake.rc, threadId);
+    await blake.rig.engine.syncNow();
+    await blake.service.onThreadsChanged([threadId]);
+    await blake.service.kick();
+
+    const logged = await readActivities(kind, threadId);
+    expect(logged).toHaveLength(1);
+    const [only] = logged;
+    expect(only?.recordName).toBe(customer.name);
+    expect(only?.completed).toBe(true);
+    for (const part of [`Hello from ${customer.name}`, 'Happy to help', 'One more question', avery.user.name])
+      expect(only?.text).toContain(part);
+    console.info(
+      `${kind}: match ${matchMs.toFixed(1)} ms for 1 thread; ${calls} API calls to create the activity`,
+    );
+  });
+});
