@@ -160,8 +160,11 @@ export const panelFocus = storage.defineItem<PanelFocus | null>('local:panelFocu
   fallback: null,
 });
 
-/** Presence of the handlers of the agent's resources (lib/presence); session storage, gone with the browser. */
+/**
+ * Presence of the handlers of the agent's resources (lib/presence); session storage, gone with the browser.
+ * No `version`: a versioned item migrates when defined, and content scripts (which import this module) may not
+ * touch session storage.
+ */
 export const presence = storage.defineItem<PresenceMap>('session:presence', {
-  version: 1,
   fallback: {},
 });
