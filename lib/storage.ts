@@ -1,5 +1,7 @@
 // Every storage item of the extension, in one place. Nothing secret lives here: content scripts can read
 // storage.local, so tokens and client secrets stay in the background's IndexedDB store (lib/sync/db.ts).
+// Items are marked pure so a bundle keeps only those it uses: defining an item reads it at once, and the CRM
+// content script may not touch session storage (Chrome: "Access to storage is not allowed from this context").
 import { storage } from '#imports';
 import type { ContactBook } from './contacts/names';
 import type { PresenceMap } from './presence/status';
@@ -17,7 +19,7 @@ export interface ServerSettings {
   clientId: string;
 }
 
-export const serverSettings = storage.defineItem<ServerSettings>('local:serverSettings', {
+export const serverSettings = /* @__PURE__ */ storage.defineItem<ServerSettings>('local:serverSettings', {
   version: 1,
   fallback: {
     server: import.meta.env.WXT_RC_SERVER || PRODUCTION_SERVER,
@@ -35,7 +37,7 @@ export interface AuthStatus {
   message?: string;
 }
 
-export const authStatus = storage.defineItem<AuthStatus>('local:authStatus', {
+export const authStatus = /* @__PURE__ */ storage.defineItem<AuthStatus>('local:authStatus', {
   version: 1,
   fallback: { state: 'signedOut' },
 });
@@ -63,7 +65,7 @@ export interface Capabilities {
   fetchedAt: number;
 }
 
-export const capabilities = storage.defineItem<Capabilities | null>('local:capabilities', {
+export const capabilities = /* @__PURE__ */ storage.defineItem<Capabilities | null>('local:capabilities', {
   version: 1,
   fallback: null,
 });
@@ -77,19 +79,22 @@ export interface ConnectionStatus {
   pushConnected?: boolean;
 }
 
-export const connectionStatus = storage.defineItem<ConnectionStatus>('local:connectionStatus', {
-  version: 1,
-  fallback: { state: 'idle' },
-});
+export const connectionStatus = /* @__PURE__ */ storage.defineItem<ConnectionStatus>(
+  'local:connectionStatus',
+  {
+    version: 1,
+    fallback: { state: 'idle' },
+  },
+);
 
 /** What sync skipped or could not read (lib/sync/health.ts); null until something happened. */
-export const syncHealth = storage.defineItem<SyncHealth | null>('local:syncHealth', {
+export const syncHealth = /* @__PURE__ */ storage.defineItem<SyncHealth | null>('local:syncHealth', {
   version: 1,
   fallback: null,
 });
 
 /** Which resources the badge counts; null means all of them. */
-export const badgeResources = storage.defineItem<string[] | null>('local:badgeResources', {
+export const badgeResources = /* @__PURE__ */ storage.defineItem<string[] | null>('local:badgeResources', {
   version: 1,
   fallback: null,
 });
@@ -99,10 +104,13 @@ export interface NotificationSettings {
   mutedResources: string[];
 }
 
-export const notificationSettings = storage.defineItem<NotificationSettings>('local:notificationSettings', {
-  version: 1,
-  fallback: { enabled: true, mutedResources: [] },
-});
+export const notificationSettings = /* @__PURE__ */ storage.defineItem<NotificationSettings>(
+  'local:notificationSettings',
+  {
+    version: 1,
+    fallback: { enabled: true, mutedResources: [] },
+  },
+);
 
 export interface CrmSettings {
   /** Adapter ids of known CRMs the agent switched off. */
@@ -111,7 +119,7 @@ export interface CrmSettings {
   customOrigins: string[];
 }
 
-export const crmSettings = storage.defineItem<CrmSettings>('local:crmSettings', {
+export const crmSettings = /* @__PURE__ */ storage.defineItem<CrmSettings>('local:crmSettings', {
   version: 1,
   fallback: { disabledAdapters: [], customOrigins: [] },
 });
@@ -123,7 +131,7 @@ export interface Template {
   text: string;
 }
 
-export const templates = storage.defineItem<Template[]>('local:templates', {
+export const templates = /* @__PURE__ */ storage.defineItem<Template[]>('local:templates', {
   version: 1,
   fallback: [
     { id: 'greeting', name: 'Greeting', text: 'Hi {firstName}, this is {agentName}. How can I help?' },
@@ -132,16 +140,19 @@ export const templates = storage.defineItem<Template[]>('local:templates', {
 });
 
 export type Theme = 'light' | 'dark' | 'system';
-export const theme = storage.defineItem<Theme>('local:theme', { version: 1, fallback: 'system' });
+export const theme = /* @__PURE__ */ storage.defineItem<Theme>('local:theme', {
+  version: 1,
+  fallback: 'system',
+});
 
 /** Unsent text per thread (or per "shared→customer" pair for a new conversation), kept across panel closes. */
-export const drafts = storage.defineItem<Record<string, string>>('local:drafts', {
+export const drafts = /* @__PURE__ */ storage.defineItem<Record<string, string>>('local:drafts', {
   version: 1,
   fallback: {},
 });
 
 /** Customer names with where each came from (lib/contacts/names.ts), by E.164. Written by the background only. */
-export const contactBook = storage.defineItem<ContactBook>('local:contactBook', {
+export const contactBook = /* @__PURE__ */ storage.defineItem<ContactBook>('local:contactBook', {
   version: 1,
   fallback: {},
 });
@@ -156,7 +167,7 @@ export interface PanelFocus {
   nonce: string;
 }
 
-export const panelFocus = storage.defineItem<PanelFocus | null>('local:panelFocus', {
+export const panelFocus = /* @__PURE__ */ storage.defineItem<PanelFocus | null>('local:panelFocus', {
   fallback: null,
 });
 
@@ -165,6 +176,6 @@ export const panelFocus = storage.defineItem<PanelFocus | null>('local:panelFocu
  * No `version`: a versioned item migrates when defined, and content scripts (which import this module) may not
  * touch session storage.
  */
-export const presence = storage.defineItem<PresenceMap>('session:presence', {
+export const presence = /* @__PURE__ */ storage.defineItem<PresenceMap>('session:presence', {
   fallback: {},
 });
