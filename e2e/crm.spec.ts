@@ -4,7 +4,16 @@ import { SDK } from '@ringcentral/sdk';
 import { chipNodes, chipState, chipsFor, clickChip, pressOnChip } from './chips.ts';
 import type { EmulatorCredentials } from '../test/support/emulator.ts';
 import { expect, test } from './fixtures.ts';
-import { eventually, launchEmulator, launchProfile, signIn, type Emulator, type Profile } from './harness.ts';
+import { openThread } from './panel.ts';
+import {
+  eventually,
+  extensionPage,
+  launchEmulator,
+  launchProfile,
+  signIn,
+  type Emulator,
+  type Profile,
+} from './harness.ts';
 
 interface EmulatorThread {
   id: string;
@@ -246,5 +255,34 @@ test('the page cannot read chip state, press a chip, or stop us', async () => {
     (n) => n > 0,
     { timeoutMs: 10_000 },
   );
+  await page.close();
+});
+
+test('chips follow read state: reading the thread in the side panel clears the unread mark', async () => {
+  const page = await profile.context.newPage();
+  await page.goto(`${emulator.url}/crm/demo.html`);
+  const customer = '+15550100107';
+  const [avery] = emulator.advisors();
+  const shared = avery!.handles.find((r) => r.type === 'Department')!.sharedNumbers[0]!;
+  const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
+    from: customer,
+    to: shared,
+    text: 'Is my appointment still on?',
+  });
+  await eventually(
+    () => chipState(page, customer),
+    (s) => s?.endsWith(', unread') ?? false,
+    { timeoutMs: 15_000 },
+  );
+  const panel = await extensionPage(profile, 'sidepanel');
+  await openThread(panel, inbound.thread.id, 'All open');
+  const t0 = Date.now();
+  const state = await eventually(
+    () => chipState(page, customer),
+    (s) => s !== undefined && !s.endsWith(', unread'),
+    { timeoutMs: 5_000, intervalMs: 25 },
+  );
+  console.log(`read in the panel → chip without unread: ${Date.now() - t0} ms (${state})`);
+  await panel.close();
   await page.close();
 });

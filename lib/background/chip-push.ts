@@ -1,29 +1,135 @@
-// Pushes fresh chip states to the CRM tabs that asked for them, after the store changed.
+// Chip states for CRM tabs, from one in-memory snapshot (lib/crm/chip-states.ts): read in full once per worker
+// life (or after a sign-in change), then updated per change from the records of the threads it names. Each
+// tab is sent only the chips that changed for the numbers it shows, right after the change committed — a
+// sync, or a read mark made in the side panel.
+import {
+  createSnapshot,
+  statesFromSnapshot,
+  takeChanged,
+  updateSnapshot,
+  type ChipSnapshot,
+  type ThreadRecords,
+} from '../crm/chip-states';
+import type { ChipState } from '../messaging';
 import { sendMessage } from '../messaging';
 import { authStatus } from '../storage';
 import { readReads, readSummaries, readThreads, type Store } from '../sync/db';
-import { chipStates } from '../threads/chip-state';
 import { forgetTab, subscribedTabs } from './chip-subscribers';
 
-/** Call after each applied sync (or local change). Tabs that are gone are forgotten. */
-export async function pushChipStates(db: Store): Promise<void> {
-  const tabs = subscribedTabs();
-  if (tabs.length === 0) return;
+type SendStates = (tabId: number, states: Record<string, ChipState>) => Promise<unknown>;
+
+const sendToTab: SendStates = (tabId, states) => sendMessage('threadStatesChanged', { states }, tabId);
+
+async function signedInMe(): Promise<string | undefined> {
   const status = await authStatus.getValue();
-  const me = status.user?.extensionId;
-  if (status.state !== 'signedIn' || !me) return;
-  const [threads, summaries, reads] = await Promise.all([readThreads(db), readSummaries(db), readReads(db)]);
-  await Promise.all(
-    tabs.map(async ({ tabId, phones }) => {
-      try {
-        await sendMessage(
-          'threadStatesChanged',
-          { states: chipStates(phones, { threads, summaries, reads, me }) },
-          tabId,
-        );
-      } catch {
-        forgetTab(tabId);
-      }
-    }),
-  );
+  return status.state === 'signedIn' ? status.user?.extensionId : undefined;
+}
+
+export class ChipPush {
+  private snapshot?: Promise<ChipSnapshot | undefined>;
+  /** What each tab was last told, so only changes go out. */
+  private readonly sent = new Map<number, Map<string, ChipState>>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: () => Promise<Store>,
+    private readonly send: SendStates = sendToTab,
+  ) {}
+
+  /** States for a content script's request; what it is told is remembered for later diffs. */
+  async statesFor(
+    phones: string[],
+    tabId: number | undefined,
+  ): Promise<Record<string, ChipState> | undefined> {
+    const snapshot = await this.current();
+    if (!snapshot) return undefined;
+    const states = statesFromSnapshot(snapshot, phones);
+    if (tabId !== undefined) takeChanged(this.sentTo(tabId), states);
+    return states;
+  }
+
+  /** After a committed change of these threads (undefined: anything may have changed). */
+  changed(threadIds?: readonly string[]): Promise<void> {
+    const run = this.queue.then(() => this.apply(threadIds));
+    this.queue = run.catch((e: unknown) => console.error('ThreadDesk: chip push failed', e));
+    return run;
+  }
+
+  /** Forgets everything, e.g. when the agent signs out or another signs in. */
+  reset(): void {
+    this.snapshot = undefined;
+    this.sent.clear();
+  }
+
+  forgetTab(tabId: number): void {
+    this.sent.delete(tabId);
+  }
+
+  private sentTo(tabId: number): Map<string, ChipState> {
+    let map = this.sent.get(tabId);
+    if (!map) this.sent.set(tabId, (map = new Map()));
+    return map;
+  }
+
+  private current(): Promise<ChipSnapshot | undefined> {
+    this.snapshot ??= this.load().catch((e: unknown) => {
+      this.snapshot = undefined;
+      throw e;
+    });
+    return this.snapshot;
+  }
+
+  private async load(): Promise<ChipSnapshot | undefined> {
+    const me = await signedInMe();
+    if (!me) return undefined;
+    const db = await this.db();
+    const [threads, summaries, reads] = await Promise.all([
+      readThreads(db),
+      readSummaries(db),
+      readReads(db),
+    ]);
+    return createSnapshot(me, threads, summaries, reads);
+  }
+
+  private async apply(threadIds: readonly string[] | undefined): Promise<void> {
+    const tabs = subscribedTabs();
+    if (tabs.length === 0 && !this.snapshot) return;
+    if (threadIds === undefined || (this.snapshot && (await this.snapshot)?.me !== (await signedInMe()))) {
+      this.reset();
+    }
+    const fresh = !this.snapshot;
+    const snapshot = await this.current();
+    if (!snapshot) return;
+    let phones: Set<string> | undefined;
+    if (!fresh && threadIds) {
+      const db = await this.db();
+      const records = new Map<string, ThreadRecords>();
+      const tx = db.transaction(['threads', 'summaries', 'reads']);
+      await Promise.all(
+        threadIds.map(async (id) => {
+          const [thread, summary, read] = await Promise.all([
+            tx.objectStore('threads').get(id),
+            tx.objectStore('summaries').get(id),
+            tx.objectStore('reads').get(id),
+          ]);
+          records.set(id, { thread, summary, read });
+        }),
+      );
+      phones = updateSnapshot(snapshot, records);
+    }
+    await Promise.all(
+      tabs.map(async ({ tabId, phones: shown }) => {
+        const wanted = phones ? shown.filter((p) => phones.has(p)) : shown;
+        if (wanted.length === 0) return;
+        const changed = takeChanged(this.sentTo(tabId), statesFromSnapshot(snapshot, wanted));
+        if (Object.keys(changed).length === 0) return;
+        try {
+          await this.send(tabId, changed);
+        } catch {
+          forgetTab(tabId);
+          this.forgetTab(tabId);
+        }
+      }),
+    );
+  }
 }

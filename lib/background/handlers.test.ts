@@ -7,6 +7,7 @@ import { thread as buildThread } from '../../test/support/threads';
 import { authStatus, capabilities, contactBook, panelFocus } from '../storage';
 import { STORE_CHANNEL } from '../sync/changes';
 import { openStore, type Store } from '../sync/db';
+import { ChipPush } from './chip-push';
 import { subscribedTabs } from './chip-subscribers';
 import { createHandlers, registerHandlers } from './handlers';
 
@@ -37,6 +38,7 @@ describe('background handlers', () => {
   let db: Store;
   let remove: () => void;
   const synced: string[] = [];
+  const pushed: Array<{ tabId: number; states: unknown }> = [];
 
   beforeEach(async () => {
     fakeBrowser.reset();
@@ -57,6 +59,10 @@ describe('background handlers', () => {
       outbox,
       sync: { syncNow: async () => void synced.push('sync') },
       refreshCapabilities: async () => undefined,
+      chips: new ChipPush(
+        async () => db,
+        async (tabId, states) => void pushed.push({ tabId, states }),
+      ),
     });
     remove?.();
     remove = registerHandlers(handlers);
@@ -188,6 +194,17 @@ describe('background handlers', () => {
     expect(heard).toHaveLength(1);
     listener.close();
     stopBadge();
+  });
+
+  it('a read mark pushes the changed chip to the CRM tab showing it, and only that chip', async () => {
+    await db.put('summaries', { threadId: 't1', lastInboundAt: '2026-01-01T12:00:00.000Z', optedOut: false });
+    const first = await call('threadStates', { phones: ['+15551230000', '+15559999999'] }, CRM);
+    expect(first.res).toMatchObject({ '+15551230000': { kind: 'mine', unread: true } });
+    pushed.length = 0;
+    await call('markRead', { threadId: 't1', time: '2026-01-02T00:00:00.000Z' }, PAGE);
+    await vi.waitFor(() =>
+      expect(pushed).toEqual([{ tabId: 7, states: { '+15551230000': { kind: 'mine', unread: false } } }]),
+    );
   });
 
   it('refuses attachments off the server and maps failures to [code] messages', async () => {

@@ -28,9 +28,9 @@ import type { MessageThread, ThreadMessage } from '../rc/schemas';
 import { savePageHints, saveAgentName } from '../contacts/store';
 import { authStatus, capabilities, panelFocus, type PanelFocus } from '../storage';
 import { announce } from '../sync/changes';
-import { readReads, readSummaries, readThreads, type Store } from '../sync/db';
-import { chipStates } from '../threads/chip-state';
+import { readThreads, type Store } from '../sync/db';
 import { openThreadFor } from '../threads/rules';
+import type { ChipPush } from './chip-push';
 import { rememberTab, tabShows } from './chip-subscribers';
 import { blobToDataUrl, dataUrlToBlob } from './data-url';
 import {
@@ -58,6 +58,8 @@ export interface HandlerDeps {
   outbox: Outbox;
   sync: SyncPort;
   refreshCapabilities(): Promise<unknown>;
+  /** Chip states from one snapshot, pushed to CRM tabs on change. */
+  chips: ChipPush;
   self?: Self;
 }
 
@@ -108,18 +110,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (tabId !== undefined) rememberTab(tabId, phones);
       // The schema already refused names for numbers outside `phones`: a page names only what it shows.
       if (names) await savePageNames(names, ctx.sender);
-      const status = await authStatus.getValue();
-      const me = status.user?.extensionId;
-      if (status.state !== 'signedIn' || !me) {
-        return Object.fromEntries(phones.map((p) => [p, { kind: 'none' as const, unread: false }]));
-      }
-      const db = await deps.db();
-      const [threads, summaries, reads] = await Promise.all([
-        readThreads(db),
-        readSummaries(db),
-        readReads(db),
-      ]);
-      return chipStates(phones, { threads, summaries, reads, me });
+      const states = await deps.chips.statesFor(phones, tabId);
+      return states ?? Object.fromEntries(phones.map((p) => [p, { kind: 'none' as const, unread: false }]));
     },
 
     async openThread({ phone, name }, ctx) {
@@ -232,6 +224,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await db.put('reads', time, threadId);
       // The badge's unread count and every other open page (inbox list, chips' source) follow the new read.
       announce({ kind: 'reads', threadIds: [threadId] });
+      void deps.chips.changed([threadId]).catch(() => undefined);
       void refreshBadge().catch((e: unknown) => console.error('ThreadDesk: badge failed', e));
     },
 

@@ -15,7 +15,7 @@ import { getRcClient, onRcClientChange } from '../rc/current';
 import { authStatus, serverSettings } from '../storage';
 import { announce } from '../sync/changes';
 import { openStore } from '../sync/db';
-import { pushChipStates } from './chip-push';
+import { ChipPush } from './chip-push';
 import { forgetTab } from './chip-subscribers';
 import { createHandlers, registerHandlers, type SyncPort } from './handlers';
 
@@ -26,7 +26,7 @@ export interface SyncService extends SyncPort {
   stopSync(): Promise<void> | void;
   clearSyncedData?(): Promise<void>;
   /** Called after every committed change; chip states of CRM tabs are pushed from here. */
-  onStoreChanged?(listener: () => void): unknown;
+  onStoreChanged?(listener: (change: { threadIds?: string[] }) => void): unknown;
 }
 
 const OUTBOX_ALARM = 'outbox-kick';
@@ -69,16 +69,20 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
     onSignedOut: () => sync.stopSync(),
     clearSessionData: () => sync.clearSyncedData?.(),
   });
-  sync.onStoreChanged?.(
-    () =>
-      void db()
-        .then(pushChipStates)
-        .catch(() => undefined),
-  );
+  const chips = new ChipPush(db);
+  sync.onStoreChanged?.((change) => void chips.changed(change.threadIds).catch(() => undefined));
+  authStatus.watch(() => chips.reset());
   onRcClientChange((client) => watchSession(client));
 
   registerHandlers(
-    createHandlers({ getClient: getRcClient, db, outbox, sync, refreshCapabilities: updateCapabilities }),
+    createHandlers({
+      getClient: getRcClient,
+      db,
+      outbox,
+      sync,
+      chips,
+      refreshCapabilities: updateCapabilities,
+    }),
   );
 
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -88,7 +92,10 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
   void browser.alarms.create(CAPABILITIES_ALARM, { periodInMinutes: CAPABILITIES_PERIOD_MINUTES });
   // Backoff sleeps die with the worker; this wakes the outbox again.
   void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
-  browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    chips.forgetTab(tabId);
+  });
 
   // Tokens belong to one server and app: switching either ends the session.
   serverSettings.watch((next, prev) => {

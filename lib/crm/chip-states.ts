@@ -3,6 +3,9 @@
 // The check is written out rather than done with zod: zod/mini alone would take 15 KB of the content
 // script's 80 KB budget (the background validates everything the content script sends with zod).
 import type { ChipKind, ChipState } from '../messaging';
+import type { MessageThread } from '../rc/schemas';
+import type { ThreadSummary } from '../sync/db';
+import { chipStateFor } from '../threads/chip-state';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
 const KINDS = new Set<ChipKind>(['none', 'unassigned', 'mine', 'other', 'optedOut']);
@@ -83,4 +86,105 @@ export class ChipStates {
     }
     if (Object.keys(states).length > 0) this.show(states);
   }
+}
+
+// The background's side: chip states kept from one in-memory snapshot of what chips depend on (threads,
+// summaries, reads), updated with the records of the threads a change names, so a change costs reads of those
+// threads only, never of the whole store. Pure: the I/O lives in lib/background/chip-push.ts.
+
+export interface ChipSnapshot {
+  me: string;
+  threads: Map<string, MessageThread>;
+  /** Thread ids by customer number. */
+  byPhone: Map<string, Set<string>>;
+  summaries: Map<string, ThreadSummary>;
+  reads: Map<string, string>;
+}
+
+/** The current records of one thread (all absent: it is gone from the store). */
+export interface ThreadRecords {
+  thread?: MessageThread;
+  summary?: ThreadSummary;
+  read?: string;
+}
+
+export function createSnapshot(
+  me: string,
+  threads: Iterable<MessageThread>,
+  summaries: Map<string, ThreadSummary>,
+  reads: Map<string, string>,
+): ChipSnapshot {
+  const snapshot: ChipSnapshot = { me, threads: new Map(), byPhone: new Map(), summaries, reads };
+  for (const t of threads) indexThread(snapshot, t);
+  return snapshot;
+}
+
+function indexThread(s: ChipSnapshot, t: MessageThread): void {
+  s.threads.set(t.id, t);
+  const phone = t.guestParty?.phoneNumber;
+  if (!phone) return;
+  let ids = s.byPhone.get(phone);
+  if (!ids) s.byPhone.set(phone, (ids = new Set()));
+  ids.add(t.id);
+}
+
+function unindexThread(s: ChipSnapshot, id: string): string | undefined {
+  const old = s.threads.get(id);
+  s.threads.delete(id);
+  const phone = old?.guestParty?.phoneNumber;
+  if (phone) {
+    s.byPhone.get(phone)?.delete(id);
+    if (s.byPhone.get(phone)?.size === 0) s.byPhone.delete(phone);
+  }
+  return phone;
+}
+
+/** Puts fresh records of these threads into the snapshot; returns the numbers whose chips may have changed. */
+export function updateSnapshot(s: ChipSnapshot, records: ReadonlyMap<string, ThreadRecords>): Set<string> {
+  const phones = new Set<string>();
+  for (const [id, r] of records) {
+    const before = unindexThread(s, id);
+    if (before) phones.add(before);
+    if (r.thread) {
+      indexThread(s, r.thread);
+      if (r.thread.guestParty?.phoneNumber) phones.add(r.thread.guestParty.phoneNumber);
+    }
+    if (r.summary) s.summaries.set(id, r.summary);
+    else s.summaries.delete(id);
+    if (r.read !== undefined) s.reads.set(id, r.read);
+    else s.reads.delete(id);
+  }
+  return phones;
+}
+
+/** Chip states of these numbers, looking only at each number's own threads. */
+export function statesFromSnapshot(s: ChipSnapshot, phones: Iterable<string>): Record<string, ChipState> {
+  const out: Record<string, ChipState> = {};
+  for (const phone of phones) {
+    const threads = [...(s.byPhone.get(phone) ?? [])].flatMap((id) => {
+      const t = s.threads.get(id);
+      return t ? [t] : [];
+    });
+    // Newest first, as the store hands them out: the first Open thread of a number is the one chips show.
+    threads.sort((a, b) => b.lastModifiedTime.localeCompare(a.lastModifiedTime));
+    out[phone] = chipStateFor(phone, { threads, summaries: s.summaries, reads: s.reads, me: s.me });
+  }
+  return out;
+}
+
+const sameState = (a: ChipState | undefined, b: ChipState) =>
+  !!a && a.kind === b.kind && a.unread === b.unread && a.assigneeName === b.assigneeName;
+
+/** The entries of `next` that differ from what was last sent; records them as sent. */
+export function takeChanged(
+  sent: Map<string, ChipState>,
+  next: Record<string, ChipState>,
+): Record<string, ChipState> {
+  const changed: Record<string, ChipState> = {};
+  for (const [phone, state] of Object.entries(next)) {
+    if (sameState(sent.get(phone), state)) continue;
+    sent.set(phone, state);
+    changed[phone] = state;
+  }
+  return changed;
 }
