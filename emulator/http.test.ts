@@ -12,6 +12,7 @@ import type { RouteDef } from './http/route.ts';
 import { Router } from './http/router.ts';
 import { TokenStore } from './oauth/tokens.ts';
 import { RateLimiter } from './ratelimit.ts';
+import { startEmulator } from './server.ts';
 import { bearerOf, signedIn, startTestEmulator, type TestEmulator } from './test-support.ts';
 
 let t: TestEmulator;
@@ -169,13 +170,91 @@ describe('CORS', () => {
   });
 
   it('recognises the allowed origins and loopback peers', () => {
-    expect(isAllowedOrigin('http://127.0.0.1:5173')).toBe(true);
-    expect(isAllowedOrigin('http://localhost')).toBe(true);
-    expect(isAllowedOrigin('https://127.0.0.1.evil.example')).toBe(false);
+    const own = ['http://127.0.0.1:8600', 'http://localhost:8600'];
+    expect(isAllowedOrigin('chrome-extension://abcdefghijklmnopabcdefghijklmnop', own)).toBe(true);
+    expect(isAllowedOrigin('http://127.0.0.1:8600', own)).toBe(true);
+    // Another local page (a dev server, a page on another port) is not the emulator's own.
+    expect(isAllowedOrigin('http://127.0.0.1:5173', own)).toBe(false);
+    expect(isAllowedOrigin('http://localhost', own)).toBe(false);
+    expect(isAllowedOrigin('https://127.0.0.1.evil.example', own)).toBe(false);
     expect(isLoopback('::ffff:127.0.0.1')).toBe(true);
     expect(isLoopback('::1')).toBe(true);
     expect(isLoopback('10.0.0.2')).toBe(false);
     expect(isLoopback(undefined)).toBe(false);
+  });
+});
+
+describe('hardening', () => {
+  const control = (init: RequestInit & { headers?: Record<string, string> } = {}) =>
+    fetch(`${t.url}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ latencyMs: 0 }),
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    });
+
+  it('answers the control API from loopback with JSON, and its own pages, but no other origin', async () => {
+    expect((await control()).status).toBe(200);
+    expect((await control({ headers: { origin: t.url } })).status).toBe(200);
+    const crossOrigin = await control({ headers: { origin: 'https://evil.example' } });
+    expect(crossOrigin.status).toBe(403);
+    expect(crossOrigin.headers.get('access-control-allow-origin')).toBeNull();
+    const extension = await control({
+      headers: { origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
+    });
+    expect(extension.status).toBe(403);
+    // A form post (text/plain needs no preflight) is refused.
+    expect((await control({ headers: { 'content-type': 'text/plain' } })).status).toBe(403);
+    const preflight = await fetch(`${t.url}/__emulator/faults`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses control requests for a host name that is not loopback (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${t.url}/__emulator/credentials`,
+        { headers: { host: 'rebound.example:80' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
+  });
+
+  it('builds the authorize redirect from its base URL, whatever the Host header says', async () => {
+    const { request } = await import('node:http');
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: t.creds.publicClientId,
+      redirect_uri: 'http://127.0.0.1:9/cb',
+      code_challenge: 'a'.repeat(43),
+    });
+    const location = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        `${t.url}/restapi/oauth/authorize?${query}`,
+        { headers: { host: 'attacker.example' } },
+        (res) => {
+          res.resume();
+          resolve(res.headers.location ?? '');
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(location.startsWith(`${t.url}/restapi/oauth/authorize/sign-in?`)).toBe(true);
+  });
+
+  it('will not listen on a non-loopback address unless told to', async () => {
+    await expect(startEmulator({ port: 0, host: '0.0.0.0' })).rejects.toThrow(/allowRemote/);
   });
 });
 
@@ -213,6 +292,7 @@ describe('limits and crashes', () => {
       faults: noFaults,
       consumeBurst429: () => false,
       beforeApi: () => undefined,
+      ownOrigins: () => [],
     };
     const server = createServer((req, res) => void handleRequest(deps, req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
-// `npm run emulator -- --port N [--reset] [--data DIR] [--no-rate-limits] [--host H] [--profile production]`:
+// `npm run emulator -- --port N [--reset] [--data DIR] [--no-rate-limits] [--host H] [--profile production]
+// [--thread-ttl-hours N] [--allow-remote]`:
 // the emulator alone.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,8 @@ const { values } = parseArgs({
     reset: { type: 'boolean', default: false },
     'no-rate-limits': { type: 'boolean', default: false },
     profile: { type: 'string', default: 'default' },
+    'thread-ttl-hours': { type: 'string', default: '72' },
+    'allow-remote': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -28,7 +31,22 @@ if (!isProfile(values.profile)) {
   process.exit(2);
 }
 
+const threadTtlHours = Number(values['thread-ttl-hours']);
+if (!(threadTtlHours > 0)) {
+  console.error(`emulator: invalid --thread-ttl-hours ${values['thread-ttl-hours']}`);
+  process.exit(2);
+}
+
+if (values['allow-remote']) {
+  console.warn(
+    `emulator: WARNING listening on ${values.host}: anyone who reaches it can sign in with the demo passwords; the ` +
+      'test-control API still answers loopback peers only.',
+  );
+}
+
 const emulator = await startEmulator({
+  allowRemote: values['allow-remote'],
+  threadTtlHours,
   profile: values.profile,
   port,
   host: values.host,

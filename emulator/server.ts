@@ -9,11 +9,14 @@ import path from 'node:path';
 import { addAccountRoutes } from './account/routes.ts';
 import { CrmEmulators } from './crm-kit/mount.ts';
 import { Carrier, DEFAULT_CARRIER_DELAYS, type CarrierDelays } from './carrier.ts';
-import { createClock, DAY, type Clock } from './clock.ts';
+import { createClock, DAY, HOUR, type Clock } from './clock.ts';
 import { addControlRoutes } from './control/routes.ts';
 import type { Core } from './core.ts';
 import { applyFaultPatch, noFaults, type FaultState } from './faults.ts';
+import { CONTROL_PREFIX, controlRefusal } from './http/control-guard.ts';
+import { forbidden } from './http/errors.ts';
 import { handleRequest } from './http/pipeline.ts';
+import { sendError } from './http/respond.ts';
 import type { RouteDef } from './http/route.ts';
 import { Router } from './http/router.ts';
 import { MediaStore } from './media.ts';
@@ -36,12 +39,17 @@ import { World } from './world.ts';
 
 export interface EmulatorOptions {
   port?: number;
+  /** Loopback by default; any other address also needs `allowRemote`. */
   host?: string;
+  /** Lets `host` be a non-loopback address: the emulator's demo passwords and control API then face a network. */
+  allowRemote?: boolean;
   /** Where state.json and media/ live; without it nothing is written to disk. */
   dataDir?: string;
   /** Start from the seed even if the data dir holds a saved state. */
   reset?: boolean;
   rateLimits?: boolean;
+  /** Hours an Open thread lives without activity before it expires (default 72). */
+  threadTtlHours?: number;
   /** `production` answers message delete and MMS send as unsupported (emulator/profile.ts); default `default`. */
   profile?: Profile;
   /** Seed the demo conversations (default true); false gives the accounts only. */
@@ -67,6 +75,9 @@ export interface RunningEmulator {
   gateway?: Gateway;
 }
 
+/** How often the expiry timer looks for due threads (cheap: the stores keep their next deadline). */
+const EXPIRY_CHECK_MS = 1000;
+
 type AttachGateway = (server: Server, deps: GatewayDeps) => Gateway;
 
 /** The gateway lives in emulator/push/ (another engineer's part): use it when it is there. */
@@ -76,6 +87,9 @@ async function loadGateway(): Promise<AttachGateway | undefined> {
   const mod = (await import(file.href)) as { attachGateway?: AttachGateway };
   return mod.attachGateway;
 }
+
+const isLoopbackHost = (host: string) =>
+  host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,6 +103,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host) && !options.allowRemote) {
+    throw new Error(
+      `emulator: refusing to listen on ${host}, which is not a loopback address (allowRemote needed)`,
+    );
+  }
   const clock = createClock();
   const media = new MediaStore(options.dataDir ? path.join(options.dataDir, 'media') : undefined);
   const seedFresh = (secret?: string): EmulatorState =>
@@ -103,7 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     options.state ?? (!options.reset && options.dataDir ? loadState(options.dataDir) : undefined);
   if (!loaded) media.clear();
   else clock.setOffset(loaded.clockOffsetMs);
-  let world = new World(loaded ?? seedFresh());
+  const threadTtlMs = options.threadTtlHours === undefined ? undefined : options.threadTtlHours * HOUR;
+  let world = new World(loaded ?? seedFresh(), threadTtlMs);
   const tokens = new TokenStore(clock, loaded?.sessions ?? []);
   const events = new EventEmitter();
   events.setMaxListeners(0);
@@ -111,6 +131,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const limiter = new RateLimiter(clock, initialRateLimits);
   let faults: FaultState = noFaults();
   let baseUrl = '';
+  const ownOrigins: string[] = [];
 
   const persister = new Persister(options.dataDir, () => {
     const cutoff = clock.now() - SYNC_TOKEN_TTL_MS - DAY;
@@ -178,6 +199,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   addStaticRoutes(router, import.meta.dirname);
 
   const server = createServer((req, res) => {
+    if (req.url?.startsWith(CONTROL_PREFIX)) {
+      const refusal = controlRefusal(req);
+      if (refusal) {
+        req.resume();
+        sendError(res, forbidden(refusal, 'CMN-408'), 'legacy');
+        return;
+      }
+    }
     if (crm.handle(req, res)) return;
     void handleRequest(
       {
@@ -191,6 +220,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           return true;
         },
         beforeApi: () => expireDueThreads(core),
+        ownOrigins: () => ownOrigins,
       },
       req,
       res,
@@ -198,6 +228,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const port = await listen(server, options.port ?? 8600, host);
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // The pages it serves itself, reached by the address it printed or by localhost.
+  ownOrigins.push(baseUrl, `http://localhost:${port}`);
 
   const attach = await loadGateway();
   const gateway = attach?.(server, {
@@ -215,6 +247,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return verdict.allowed ? null : { status: 429, retryAfter: verdict.retryAfter };
     },
   });
+
+  // Threads expire when their deadline passes on the emulator clock, whether or not a request arrives.
+  const expiryTimer = setInterval(() => expireDueThreads(core), EXPIRY_CHECK_MS);
+  expiryTimer.unref();
 
   resumeCarrier();
   if (!loaded) {
@@ -238,7 +274,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     carrier.stop();
     media.clear();
     clock.setOffset(0);
-    world = new World(seedFresh(world.state.secret));
+    world = new World(seedFresh(world.state.secret), threadTtlMs);
     presence.reset();
     limiter.reset();
     limiter.enabled = initialRateLimits;
@@ -251,6 +287,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let closing: Promise<void> | undefined;
   async function close(): Promise<void> {
     closing ??= (async () => {
+      clearInterval(expiryTimer);
       carrier.stop();
       persister.flush();
       crm.flush();

@@ -6,10 +6,13 @@ import { AccountStore } from './threads/store.ts';
 export class World {
   private readonly stores = new Map<string, AccountStore>();
 
-  constructor(readonly state: EmulatorState) {
+  constructor(
+    readonly state: EmulatorState,
+    threadTtlMs?: number,
+  ) {
     for (const account of state.accounts) {
       const data = state.data[account.id] ?? emptyAccountData();
-      this.stores.set(account.id, new AccountStore(account.id, data, state.counter));
+      this.stores.set(account.id, new AccountStore(account.id, data, state.counter, threadTtlMs));
     }
   }
 

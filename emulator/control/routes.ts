@@ -36,7 +36,14 @@ const InboundBody = z.object({
   to: E164,
   text: z.string().max(1000).optional(),
   attachments: z
-    .array(z.object({ contentType: z.string().min(1), filename: z.string().optional(), base64: z.string() }))
+    .array(
+      z.object({
+        // A MIME type and nothing else: it becomes the Content-Type the attachment is served with.
+        contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'not a MIME type'),
+        filename: z.string().max(255).optional(),
+        base64: z.string(),
+      }),
+    )
     .max(10)
     .optional(),
 });

@@ -1,23 +1,27 @@
-// CORS for the extension's pages and loopback pages (contract §11.4: the SDK sends Authorization, Content-Type,
-// X-User-Agent and Client-Id; Retry-After and X-Rate-Limit-* must be exposed or browsers hide them).
+// CORS for the extension's pages and the pages the emulator serves itself, nobody else (docs/emulator.md
+// "Hardening"). The SDK sends Authorization, Content-Type, X-User-Agent and Client-Id; Retry-After and
+// X-Rate-Limit-* must be exposed or browsers hide them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const ALLOWED_ORIGIN =
-  /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$|^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/i;
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, X-User-Agent, Client-Id, Accept, X-Requested-With';
 const EXPOSE_HEADERS =
   'Retry-After, X-Rate-Limit-Group, X-Rate-Limit-Limit, X-Rate-Limit-Remaining, X-Rate-Limit-Window, Content-Disposition, RCRequestId';
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 
-export function isAllowedOrigin(origin: string | undefined): origin is string {
-  return typeof origin === 'string' && ALLOWED_ORIGIN.test(origin);
+/** `ownOrigins`: the emulator's own origins (its pages, e.g. the demo CRM and the simulator). */
+export function isAllowedOrigin(
+  origin: string | undefined,
+  ownOrigins: readonly string[] = [],
+): origin is string {
+  return typeof origin === 'string' && (EXTENSION_ORIGIN.test(origin) || ownOrigins.includes(origin));
 }
 
 /** Adds CORS headers for allowed origins; other origins get none (the browser then blocks the response). */
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
+export function applyCors(req: IncomingMessage, res: ServerResponse, ownOrigins: readonly string[]): void {
   const origin = req.headers.origin;
-  if (!isAllowedOrigin(origin)) return;
+  if (!isAllowedOrigin(origin, ownOrigins)) return;
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.setHeader('Access-Control-Expose-Headers', EXPOSE_HEADERS);
@@ -25,10 +29,14 @@ export function applyCors(req: IncomingMessage, res: ServerResponse): void {
 }
 
 /** Answers a preflight; true when the request was one. */
-export function answerPreflight(req: IncomingMessage, res: ServerResponse): boolean {
+export function answerPreflight(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ownOrigins: readonly string[],
+): boolean {
   if (req.method !== 'OPTIONS') return false;
   const origin = req.headers.origin;
-  if (!isAllowedOrigin(origin)) {
+  if (!isAllowedOrigin(origin, ownOrigins) || req.url?.startsWith('/__emulator/')) {
     res.writeHead(403, { 'Content-Length': '0' }).end();
     return true;
   }

@@ -1,4 +1,4 @@
-// One request's way through the emulator: CORS, routing, loopback-only control routes, faults, the 72 h expiry,
+// One request's way through the emulator: CORS, routing, loopback-only control routes, faults, thread expiry,
 // bearer auth, rate limits (per IP, then per user and app), the handler, and RingCentral-shaped errors. Nothing escapes as a crash.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultState } from '../faults.ts';
@@ -17,8 +17,10 @@ export interface PipelineDeps {
   limiter: RateLimiter;
   faults(): FaultState;
   consumeBurst429(): boolean;
-  /** Runs before API requests: the lazy 72 h thread expiry. */
+  /** Runs before API requests: the thread expiry, in case the timer has not run yet. */
   beforeApi(): void;
+  /** The emulator's own origins, whose pages may call the API (CORS). */
+  ownOrigins(): readonly string[];
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -83,8 +85,9 @@ export async function handleRequest(
   let style: RouteDef['style'] = 'legacy';
   let headers: Record<string, string> = {};
   try {
-    applyCors(req, res);
-    if (answerPreflight(req, res)) return;
+    const ownOrigins = deps.ownOrigins();
+    if (!req.url?.startsWith('/__emulator/')) applyCors(req, res, ownOrigins);
+    if (answerPreflight(req, res, ownOrigins)) return;
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const matched = deps.router.match(req.method ?? 'GET', url.pathname);
     if (!('route' in matched)) {

@@ -58,10 +58,9 @@ const APP_NAME = 'ThreadDesk';
 /** The emulator's login UI; under the authorize path so the e2e harness's URL check still holds. */
 export const SIGN_IN_PATH = '/restapi/oauth/authorize/sign-in';
 
-/** The spec's Location is a full URL; the Host header keeps it on the address the browser used. */
-function signInLocation(core: Core, ctx: RequestCtx, params: URLSearchParams): string {
-  const origin = ctx.req.headers.host ? `http://${ctx.req.headers.host}` : core.baseUrl();
-  return `${origin}${SIGN_IN_PATH}?${params.toString()}`;
+/** The spec's Location is a full URL, built from the configured base URL (never from the Host header). */
+function signInLocation(core: Core, params: URLSearchParams): string {
+  return `${core.baseUrl()}${SIGN_IN_PATH}?${params.toString()}`;
 }
 
 /** GET /restapi/oauth/authorize/sign-in: the form, for parameters that still check out (it can be reached directly). */
@@ -77,7 +76,7 @@ export function authorize(core: Core, tokens: TokenStore, ctx: RequestCtx): Repl
   const checked = checkParams(core, params);
   if ('redirect' in checked) return { status: 302, location: checked.redirect };
   const isSubmit = ctx.req.method === 'POST' && (params.has('username') || params.has('action'));
-  if (!isSubmit) return { status: 302, location: signInLocation(core, ctx, params) };
+  if (!isSubmit) return { status: 302, location: signInLocation(core, params) };
   if (params.get('action') === 'cancel') {
     return {
       status: 302,

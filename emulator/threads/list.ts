@@ -60,8 +60,11 @@ export function listThreads(scope: ThreadScope, q: z.infer<typeof ListThreadsQue
   return { records: records.map((t) => threadView(scope.view, t)), paging };
 }
 
-export function listMessages(scope: ThreadScope, q: z.infer<typeof ListMessagesQuery>) {
-  const range = timeRange(q);
+/** Without a time window the messages list covers the last 24 hours (docs/emulator.md "Message lists"). */
+export const DEFAULT_MESSAGE_WINDOW_MS = 24 * 3600 * 1000;
+
+export function listMessages(scope: ThreadScope, q: z.infer<typeof ListMessagesQuery>, now: number) {
+  const range = timeRange(q) ?? { from: now - DEFAULT_MESSAGE_WINDOW_MS, to: now };
   const visible = threadFilter(scope, q);
   const candidates: Iterable<MessageRec> = some(q.threadIds)
     ? q.threadIds.flatMap((id) => scope.store.messagesOf(id))

@@ -52,7 +52,7 @@ export function addThreadRoutes(router: AppRouter, core: Core): void {
 
   add('GET', '/messages', (ctx) => {
     const scope = scopeOf(ctx);
-    return json(200, listMessages(scope, parseWith(ListMessagesQuery, query(ctx))));
+    return json(200, listMessages(scope, parseWith(ListMessagesQuery, query(ctx)), core.clock.now()));
   });
   add('POST', '/messages', async (ctx) => {
     const scope = scopeOf(ctx);
@@ -130,7 +130,21 @@ function readContent(core: Core, ctx: RequestCtx): Reply {
     bytes,
     headers: {
       'Content-Type': attachment.contentType,
-      'Content-Disposition': `${disposition}; filename="${filename.replace(/["\\\r\n]/g, '_')}"`,
+      'Content-Disposition': contentDisposition(disposition, filename),
     },
   };
+}
+
+/**
+ * A Content-Disposition any filename survives (RFC 6266): a quoted ASCII fallback, plus the UTF-8 name in
+ * RFC 5987's `filename*` when the name is not plain ASCII (docs/emulator.md "Attachments").
+ */
+function contentDisposition(disposition: 'inline' | 'attachment', filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  if (fallback === filename) return `${disposition}; filename="${filename}"`;
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -120,9 +120,10 @@ describe('recipients table', () => {
     expect(noticesFor('outbound', thread({ assigneeId: 'a' }), resource)).toEqual([
       { filter: 'entries', extensionIds: ['a'] },
     ]);
-    for (const action of ['assign', 'resolve', 'expire', 'delete'] as const) {
+    for (const action of ['assign', 'resolve', 'expire'] as const) {
       expect(noticesFor(action, thread(), resource)).toEqual([{ filter: 'threads', extensionIds: all }]);
     }
+    expect(noticesFor('delete', thread(), resource)).toEqual([]);
     expect(noticesFor('note', thread({ assigneeId: 'a' }), resource)).toEqual([
       { filter: 'entries', extensionIds: all },
     ]);

@@ -4,13 +4,16 @@ import { HOUR } from '../clock.ts';
 import type { ChangeRec, MessageRec, ResourceRec, ThreadRec } from '../state.ts';
 import type { ThreadEventFilter } from '../push/types.ts';
 
-/** 72 h without inbound or outbound activity resolves a thread (statusReason ThreadExpired). */
+/**
+ * Time without inbound or outbound activity after which a thread is resolved (statusReason ThreadExpired). An
+ * account setting at RingCentral; 72 h is the default the emulator uses unless told otherwise.
+ */
 export const THREAD_TTL_MS = 72 * HOUR;
 
 export const pairKey = (ownerPhone: string, guestPhone: string): string => `${ownerPhone}|${guestPhone}`;
 
-export const expiryDeadline = (thread: Pick<ThreadRec, 'lastActivityTime'>): number =>
-  thread.lastActivityTime + THREAD_TTL_MS;
+export const expiryDeadline = (thread: Pick<ThreadRec, 'lastActivityTime'>, ttlMs = THREAD_TTL_MS): number =>
+  thread.lastActivityTime + ttlMs;
 
 export const isOpen = (thread: ThreadRec): boolean =>
   thread.status === 'Open' && thread.availability === 'Alive';
@@ -105,9 +108,9 @@ export interface Notice {
 }
 
 /**
- * Who hears about a change (contract §5.7). `thread` is the thread after the change, `createdThread` whether the
- * change created it. Deletion: the draft's row says "no/no events, all members", which contradicts itself; we
- * send a threads event to every handler so open clients drop the thread at once (their ISync then sees it).
+ * Who hears about a change (docs/emulator.md "Events"). `thread` is the thread after the change, `createdThread`
+ * whether the change created it. Deleting a thread pushes nothing, as RingCentral's guide says: clients learn of
+ * it at their next ISync.
  */
 export function noticesFor(
   action: ThreadAction,
@@ -137,8 +140,9 @@ export function noticesFor(
     case 'assign':
     case 'resolve':
     case 'expire':
-    case 'delete':
       return [{ filter: 'threads', extensionIds: everyone }];
+    case 'delete':
+      return [];
     case 'note':
     case 'deleteMessages':
       return [{ filter: 'entries', extensionIds: everyone }];

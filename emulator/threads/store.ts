@@ -14,7 +14,7 @@ import type {
   NoteRec,
   ThreadRec,
 } from '../state.ts';
-import { expiryDeadline, labelFor, pairKey } from './rules.ts';
+import { expiryDeadline, labelFor, pairKey, THREAD_TTL_MS } from './rules.ts';
 
 interface ThreadEntries {
   messages: string[];
@@ -48,6 +48,8 @@ export class AccountStore {
     readonly accountId: string,
     data: AccountData,
     private readonly counter: IdCounter,
+    /** How long an Open thread lives without activity. */
+    readonly threadTtlMs = THREAD_TTL_MS,
   ) {
     this.seqValue = data.seq;
     this.changes = data.changes;
@@ -132,7 +134,7 @@ export class AccountStore {
     time: number;
   }): ThreadRec {
     const thread: ThreadRec = {
-      id: nextNumericId(this.counter, '73'),
+      id: nextUuid(this.counter),
       ownerId: input.ownerId,
       ownerPhone: input.ownerPhone,
       guestPhone: input.guestPhone,
@@ -144,7 +146,7 @@ export class AccountStore {
       lastActivityTime: input.time,
     };
     this.indexThread(thread);
-    this.nextExpiryAt = Math.min(this.nextExpiryAt, expiryDeadline(thread));
+    this.nextExpiryAt = Math.min(this.nextExpiryAt, expiryDeadline(thread, this.threadTtlMs));
     this.logThread(thread, input.time);
     this.addHint(thread, 'ThreadCreatedHint', input.time, { initiatorId: input.initiatorId });
     if (input.assigneeId) {
@@ -174,7 +176,7 @@ export class AccountStore {
     thread.label = labelFor(message) ?? thread.label;
     thread.lastActivityTime = Math.max(thread.lastActivityTime, input.time);
     thread.lastModifiedTime = Math.max(thread.lastModifiedTime, input.time);
-    this.nextExpiryAt = Math.min(this.nextExpiryAt, expiryDeadline(thread));
+    this.nextExpiryAt = Math.min(this.nextExpiryAt, expiryDeadline(thread, this.threadTtlMs));
     this.logEntry(thread, 'message', message.id, input.time);
     this.logThread(thread, input.time);
     return message;
@@ -300,13 +302,13 @@ export class AccountStore {
     else this.optOuts.delete(key);
   }
 
-  /** Open threads whose 72 h inactivity deadline has passed; cheap unless a deadline is actually due. */
+  /** Open threads whose inactivity deadline has passed; cheap unless a deadline is actually due. */
   dueForExpiry(now: number): ThreadRec[] {
     if (now < this.nextExpiryAt) return [];
     const due: ThreadRec[] = [];
     for (const id of this.openByPair.values()) {
       const thread = this.threads.get(id);
-      if (thread && expiryDeadline(thread) <= now) due.push(thread);
+      if (thread && expiryDeadline(thread, this.threadTtlMs) <= now) due.push(thread);
     }
     // The bound was stale (threads resolved or active since): tighten it so the next requests skip the scan.
     if (due.length === 0) this.recomputeExpiry();
@@ -318,7 +320,7 @@ export class AccountStore {
     let next = Number.POSITIVE_INFINITY;
     for (const id of this.openByPair.values()) {
       const thread = this.threads.get(id);
-      if (thread) next = Math.min(next, expiryDeadline(thread));
+      if (thread) next = Math.min(next, expiryDeadline(thread, this.threadTtlMs));
     }
     this.nextExpiryAt = next;
   }

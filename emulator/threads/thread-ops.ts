@@ -71,7 +71,7 @@ export function expireDueThreads(core: Core): number {
         thread.id,
         'ThreadExpired',
         undefined,
-        Math.max(thread.lastModifiedTime, expiryDeadline(thread)),
+        Math.max(thread.lastModifiedTime, expiryDeadline(thread, store.threadTtlMs)),
       );
       afterThreadChange(core, { store, view, account }, 'expire', thread.id);
       expired += 1;
