@@ -30,7 +30,7 @@ import { authStatus, capabilities, panelFocus, type PanelFocus } from '../storag
 import { announce } from '../sync/changes';
 import { readThreads, type Store } from '../sync/db';
 import { openThreadFor } from '../threads/rules';
-import type { ChipPush } from './chip-push';
+import { ChipPush } from './chip-push';
 import { rememberTab, tabShows } from './chip-subscribers';
 import { blobToDataUrl, dataUrlToBlob } from './data-url';
 import {
@@ -58,8 +58,8 @@ export interface HandlerDeps {
   outbox: Outbox;
   sync: SyncPort;
   refreshCapabilities(): Promise<unknown>;
-  /** Chip states from one snapshot, pushed to CRM tabs on change. */
-  chips: ChipPush;
+  /** Chip states from one snapshot, pushed to CRM tabs on change (main.ts shares its own with the sync). */
+  chips?: ChipPush;
   self?: Self;
 }
 
@@ -98,6 +98,7 @@ const unavailable = (what: string) =>
   new Error(protocolErrorMessage('server', `${what} is not available yet.`));
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const chips = deps.chips ?? new ChipPush(deps.db);
   const afterThreadChange = async (thread: MessageThread) => {
     if (deps.sync.applyLocalThread) await deps.sync.applyLocalThread(thread);
     else void deps.sync.syncNow().catch(() => undefined);
@@ -110,7 +111,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (tabId !== undefined) rememberTab(tabId, phones);
       // The schema already refused names for numbers outside `phones`: a page names only what it shows.
       if (names) await savePageNames(names, ctx.sender);
-      const states = await deps.chips.statesFor(phones, tabId);
+      const states = await chips.statesFor(phones, tabId);
       return states ?? Object.fromEntries(phones.map((p) => [p, { kind: 'none' as const, unread: false }]));
     },
 
@@ -224,7 +225,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await db.put('reads', time, threadId);
       // The badge's unread count and every other open page (inbox list, chips' source) follow the new read.
       announce({ kind: 'reads', threadIds: [threadId] });
-      void deps.chips.changed([threadId]).catch(() => undefined);
+      void chips.changed([threadId]).catch(() => undefined);
       void refreshBadge().catch((e: unknown) => console.error('ThreadDesk: badge failed', e));
     },
 
