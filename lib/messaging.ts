@@ -76,6 +76,29 @@ export const pageRequests = /* @__PURE__ */ (() => ({
   markRead: z.object({ threadId: id(), time: z.string().max(40) }),
   /** The agent names a customer (null: forget the agent's name, fall back to the CRM's or a page hint). */
   setContactName: z.object({ phone: e164(), name: name().nullable() }),
+  /** Connect Salesforce: OAuth 2.0 authorization code + PKCE in a browser window (lib/crm-log/connect.ts). */
+  crmConnectSalesforce: z.object({
+    loginUrl: z.string().url().max(300),
+    clientId: z.string().min(1).max(300),
+  }),
+  /** Connect HubSpot with a private app's access token (its OAuth needs a secret an extension cannot keep). */
+  crmConnectHubSpot: z.object({
+    token: z.string().trim().min(10).max(500),
+    baseUrl: z.string().url().max(300).optional(),
+  }),
+  crmDisconnect: z.object({}),
+  /** The agent picks which of several CRM records a thread's conversation belongs to. */
+  crmChooseRecord: z.object({ threadId: id(), recordId: id() }),
+  /** No record has the number: create one with it prefilled. */
+  crmCreateRecord: z.object({
+    threadId: id(),
+    firstName: name().optional(),
+    lastName: name(),
+    company: name().optional(),
+    as: z.enum(['Contact', 'Lead']),
+  }),
+  /** Log (or retry logging) this thread's conversation now. */
+  crmLogNow: z.object({ threadId: id() }),
 }))();
 
 export const requestSchemas = /* @__PURE__ */ (() => ({ ...contentRequests, ...pageRequests }))();
@@ -128,6 +151,12 @@ interface Replies {
   fetchAttachment: { dataUrl: string; contentType: string };
   markRead: void;
   setContactName: void;
+  crmConnectSalesforce: void;
+  crmConnectHubSpot: void;
+  crmDisconnect: void;
+  crmChooseRecord: void;
+  crmCreateRecord: void;
+  crmLogNow: void;
 }
 
 type Requests = { [N in RequestName]: (data: RequestInput<N>) => Replies[N] };

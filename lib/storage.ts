@@ -179,3 +179,45 @@ export const panelFocus = /* @__PURE__ */ storage.defineItem<PanelFocus | null>(
 export const presence = /* @__PURE__ */ storage.defineItem<PresenceMap>('session:presence', {
   fallback: {},
 });
+
+/** CRM logging settings (lib/crm-log): automatic or only on "Log now", and whether internal notes go along. */
+export interface CrmLogSettings {
+  mode: 'auto' | 'manual';
+  includeNotes: boolean;
+}
+
+export const crmLogSettings = storage.defineItem<CrmLogSettings>('local:crmLogSettings', {
+  version: 1,
+  fallback: { mode: 'auto', includeNotes: false },
+});
+
+/** Which CRM is connected, in words for the options page; tokens stay in the background's CRM store. */
+export interface CrmStatus {
+  kind?: 'salesforce' | 'hubspot';
+  /** e.g. "Salesforce · example.my.salesforce.com". */
+  description?: string;
+  message?: string;
+}
+
+export const crmStatus = storage.defineItem<CrmStatus>('local:crmStatus', { version: 1, fallback: {} });
+
+/** Each thread's CRM side (lib/crm-log/service.ts CrmThreadState), by thread id. Written by the background only. */
+export const crmThreads = storage.defineItem<Record<string, CrmThreadStateView>>('local:crmThreads', {
+  version: 1,
+  fallback: {},
+});
+
+export interface CrmRecordView {
+  id: string;
+  type: 'Contact' | 'Lead' | 'Account';
+  name: string;
+  company?: string;
+}
+
+export type CrmThreadStateView =
+  | { state: 'matching' }
+  | { state: 'noMatch' }
+  | { state: 'choose'; candidates: CrmRecordView[] }
+  | { state: 'ready'; record: CrmRecordView }
+  | { state: 'pending' | 'logged'; record: CrmRecordView; at?: number }
+  | { state: 'retrying' | 'failed'; record?: CrmRecordView; message: string; at: number };

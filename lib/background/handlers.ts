@@ -26,6 +26,7 @@ import { allowedOrigins } from '../rc/client';
 import { toProtocolError } from '../rc/errors';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
 import { savePageHints, saveAgentName } from '../contacts/store';
+import type { CrmHandlers } from '../crm-log/setup';
 import { authStatus, capabilities, panelFocus, type PanelFocus } from '../storage';
 import { announce } from '../sync/changes';
 import { readThreads, type Store } from '../sync/db';
@@ -60,8 +61,21 @@ export interface HandlerDeps {
   refreshCapabilities(): Promise<unknown>;
   /** Chip states from one snapshot, pushed to CRM tabs on change (main.ts shares its own with the sync). */
   chips?: ChipPush;
+  /** The CRM connection, matching and logging requests (lib/crm-log/setup.ts). */
+  crm?: CrmHandlers;
   self?: Self;
 }
+
+const noCrm = (): Promise<never> =>
+  Promise.reject(new Error(protocolErrorMessage('invalidRequest', 'CRM logging is not available here.')));
+const NO_CRM: CrmHandlers = {
+  crmConnectSalesforce: noCrm,
+  crmConnectHubSpot: noCrm,
+  crmDisconnect: noCrm,
+  crmChooseRecord: noCrm,
+  crmCreateRecord: noCrm,
+  crmLogNow: noCrm,
+};
 
 export interface RequestContext {
   sender: SenderLike;
@@ -230,6 +244,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     setContactName: async ({ phone, name }) => saveAgentName(phone, name),
+    ...(deps.crm ?? NO_CRM),
   };
 }
 
