@@ -9,6 +9,7 @@ import {
   CAPABILITIES_PERIOD_MINUTES,
   refreshCapabilities,
 } from '../capabilities/refresh';
+import { setupCrm } from '../crm-log/setup';
 import { Outbox } from '../outbox/outbox';
 import type { RcClient } from '../rc/client';
 import { getRcClient, onRcClientChange } from '../rc/current';
@@ -25,7 +26,7 @@ export interface SyncService extends SyncPort {
   startSync(client: RcClient, opts?: { openPanel?: () => unknown }): Promise<void> | void;
   stopSync(): Promise<void> | void;
   clearSyncedData?(): Promise<void>;
-  /** Called after every committed change; chip states of CRM tabs are pushed from here. */
+  /** Called after every committed change; chip states of CRM tabs and CRM matching hang off this. */
   onStoreChanged?(listener: (change: { threadIds?: string[] }) => void): unknown;
 }
 
@@ -70,7 +71,11 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
     clearSessionData: () => sync.clearSyncedData?.(),
   });
   const chips = new ChipPush(db);
-  sync.onStoreChanged?.((change) => void chips.changed(change.threadIds).catch(() => undefined));
+  const crm = setupCrm({ syncDb: db });
+  sync.onStoreChanged?.((change) => {
+    void chips.changed(change.threadIds).catch(() => undefined);
+    crm.onThreadsChanged(change.threadIds);
+  });
   authStatus.watch(() => chips.reset());
   onRcClientChange((client) => watchSession(client));
 
@@ -82,6 +87,7 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
       sync,
       chips,
       refreshCapabilities: updateCapabilities,
+      crm: crm.handlers,
     }),
   );
 

@@ -5,6 +5,7 @@ import { HubSpotClient } from '../crm-api/hubspot-client';
 import { SalesforceClient } from '../crm-api/salesforce-client';
 import { CRM_LABELS, CrmApiError, type CrmClient, type CrmRecord } from '../crm-api/types';
 import type { MessageThread } from '../rc/schemas';
+import type { CrmLogSettings, CrmRecordView, CrmThreadStateView } from '../storage';
 import { readEntries, readSummaries, type Store } from '../sync/db';
 import { decideRecord, isFresh, isWriter, nextAttemptAt } from './record';
 import {
@@ -17,25 +18,8 @@ import {
 } from './store';
 import { activityTitle, fingerprint, transcript } from './transcript';
 
-export interface CrmLogSettings {
-  mode: 'auto' | 'manual';
-  includeNotes: boolean;
-}
-
-export type CrmThreadState =
-  | { state: 'matching' }
-  | { state: 'noMatch' }
-  | { state: 'choose'; candidates: PublicRecord[] }
-  | { state: 'ready'; record: PublicRecord }
-  | { state: 'pending' | 'logged'; record: PublicRecord; at?: number }
-  | { state: 'retrying' | 'failed'; record?: PublicRecord; message: string; at: number };
-
-export interface PublicRecord {
-  id: string;
-  type: CrmRecord['type'];
-  name: string;
-  company?: string;
-}
+export type CrmThreadState = CrmThreadStateView;
+export type PublicRecord = CrmRecordView;
 
 export interface CrmPublisher {
   thread(threadId: string, state: CrmThreadState | null): Promise<void>;
