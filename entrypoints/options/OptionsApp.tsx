@@ -1,6 +1,7 @@
 // The settings page: one section per concern, each saving as the agent changes it.
 import { i18n } from '#i18n';
 import { AccountSection } from './AccountSection';
+import { CrmConnectSection } from './CrmConnectSection';
 import { CrmSection } from './CrmSection';
 import { ResourcesSection } from './ResourcesSection';
 import { ServerSection } from './ServerSection';
@@ -15,6 +16,7 @@ export function OptionsApp() {
       <ServerSection />
       <ResourcesSection />
       <CrmSection />
+      <CrmConnectSection />
       <TemplatesSection />
       <ThemeSection />
     </main>

@@ -13,6 +13,7 @@ import { isOpen, isOthers } from '@/lib/threads/rules';
 import { buildTimeline, lastInboundTime, outboxFor } from '@/lib/ui/timeline';
 import { Composer } from './Composer';
 import { customerName, resourceLabel } from './display';
+import { CrmPanel } from './CrmPanel';
 import { NameHint } from './NameHint';
 import { NoteForm } from './NoteForm';
 import { useServices } from './services';
@@ -178,6 +179,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
         </div>
       </BackBar>
       <ThreadActions thread={thread} onAddNote={() => (addingNote.value = true)} />
+      <CrmPanel threadId={threadId} />
       {actionError.value && (
         <p role="alert" class="error banner">
           {actionError.value}
