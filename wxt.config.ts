@@ -24,7 +24,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: rcHostPermissions(server),
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Custom CRM sites are granted at run time; plain-http loopback ones (the emulator's demo pages) only in
+    // emulator builds.
+    optional_host_permissions: ['https://*/*', ...(isLoopback(server) ? LOOPBACK_HOSTS : [])],
     // WXT fills `icons` from public/icon/ but leaves the toolbar button without one.
     action: { default_title: 'ThreadDesk', default_icon: ICONS },
     ...(browser === 'firefox'
@@ -42,6 +44,12 @@ export default defineConfig({
       : {}),
   }),
 });
+
+const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+function isLoopback(rcServer: string): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(rcServer).hostname);
+}
 
 /** Host access the background needs to reach RingCentral (REST, media, WebSocket). */
 function rcHostPermissions(rcServer: string): string[] {

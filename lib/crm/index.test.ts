@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { adapterFor, isKnownCrmUrl, knownAdapterFor, knownCrmMatches } from './index';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { adapterFor, isEmulatorBuild, isKnownCrmUrl, knownAdapterFor, knownCrmMatches } from './index';
 import {
   customCrmRegistration,
   originMatchPattern,
@@ -8,6 +8,11 @@ import {
 } from './registration';
 
 describe('adapter choice by URL', () => {
+  // Tests run as an emulator build does (the demo CRM known); production builds are checked in
+  // e2e/manifest.spec.ts and below.
+  beforeAll(() => vi.stubEnv('WXT_RC_SERVER', 'http://127.0.0.1:8600'));
+  afterAll(() => vi.unstubAllEnvs());
+
   it.each([
     ['https://acme.lightning.force.com/lightning/r/Contact/003/view', 'salesforce'],
     ['https://acme.my.salesforce.com/003xx', 'salesforce'],
@@ -42,8 +47,21 @@ describe('adapter choice by URL', () => {
     expect(adapterFor(url).id).toBe('generic');
   });
 
+  it('matches the demo CRM on loopback only in emulator builds', () => {
+    expect(isEmulatorBuild('http://127.0.0.1:8600')).toBe(true);
+    expect(isEmulatorBuild('https://platform.ringcentral.com')).toBe(false);
+    expect(isEmulatorBuild('')).toBe(false);
+    expect(knownCrmMatches(false).filter((m) => /localhost|127\.0\.0\.1/.test(m))).toEqual([]);
+    vi.stubEnv('WXT_RC_SERVER', 'https://platform.ringcentral.com');
+    expect(knownAdapterFor('http://127.0.0.1:8787/crm/demo.html')).toBeUndefined();
+    vi.stubEnv('WXT_RC_SERVER', 'http://127.0.0.1:8600');
+    expect(knownCrmMatches(true)).toEqual(
+      expect.arrayContaining(['http://127.0.0.1/crm/*', 'http://localhost/crm/*']),
+    );
+  });
+
   it('declares a match pattern for every known CRM, never one for all sites', () => {
-    const matches = knownCrmMatches();
+    const matches = knownCrmMatches(true);
     expect(matches).toEqual(
       expect.arrayContaining(['https://*.lightning.force.com/*', 'http://localhost/crm/*']),
     );

@@ -11,8 +11,24 @@ import { zoho } from './adapters/zoho';
 
 export type { CrmAdapter, CrmId, KnownCrmId } from './adapters/types';
 
-/** The CRMs the content script is declared for, the local demo CRM last. */
-export const KNOWN_ADAPTERS: readonly CrmAdapter[] = [salesforce, hubspot, zoho, pipedrive, dynamics, demo];
+/**
+ * Whether this build talks to the local emulator (`npm start` and the tests build with WXT_RC_SERVER on
+ * loopback). Only such builds know the demo CRM pages the emulator serves: a production manifest matches CRM
+ * hosts only, never localhost.
+ */
+export function isEmulatorBuild(server: string | undefined = import.meta.env.WXT_RC_SERVER): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(server ?? '').hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The CRMs the content script is declared for, with the local demo CRM last in emulator builds. */
+export function knownAdapters(emulatorBuild = isEmulatorBuild()): readonly CrmAdapter[] {
+  const crms = [salesforce, hubspot, zoho, pipedrive, dynamics];
+  return emulatorBuild ? [...crms, demo] : crms;
+}
 
 function toUrl(url: string | URL): URL | undefined {
   if (url instanceof URL) return url;
@@ -26,7 +42,7 @@ function toUrl(url: string | URL): URL | undefined {
 /** The known CRM serving `url`, if any. */
 export function knownAdapterFor(url: string | URL): CrmAdapter | undefined {
   const parsed = toUrl(url);
-  return parsed && KNOWN_ADAPTERS.find((adapter) => adapter.matchesUrl(parsed));
+  return parsed && knownAdapters().find((adapter) => adapter.matchesUrl(parsed));
 }
 
 /** Whether `url` belongs to a known CRM (where the manifest already runs the content script). */
@@ -40,6 +56,6 @@ export function adapterFor(url: string | URL): CrmAdapter {
 }
 
 /** Match patterns of every known CRM, for the content script's manifest entry. */
-export function knownCrmMatches(): string[] {
-  return KNOWN_ADAPTERS.flatMap((adapter) => adapter.matches);
+export function knownCrmMatches(emulatorBuild = isEmulatorBuild()): string[] {
+  return knownAdapters(emulatorBuild).flatMap((adapter) => adapter.matches);
 }
