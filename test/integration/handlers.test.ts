@@ -1,3 +1,4 @@
+import { ChipPush } from '../../lib/background/chip-push';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createHandlers, handleRequest, type Handlers } from '../../lib/background/handlers';
@@ -45,6 +46,11 @@ beforeEach(async () => {
     getClient: async () => client,
     db: async () => db,
     outbox: new Outbox({ db: async () => db, rc: async () => client, me: async () => avery.extensionId }),
+    // No CRM tab is open in these tests: chip pushes go nowhere.
+    chips: new ChipPush(
+      async () => db,
+      async () => undefined,
+    ),
     sync: {
       syncNow: () => engine.syncNow(),
       applyLocalThread: (th) => engine.applyLocalThread(th),
