@@ -1,4 +1,4 @@
-// Account endpoints (contract §7) through the SDK: extension info, the MessageThreads feature answers, phone
+// Account endpoints (docs/emulator.md "Account endpoints") through the SDK: extension info, the MessageThreads feature answers, phone
 // numbers with SmsSender, SMS recipients, bulk-assign, call queues, sites and extension lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SDK } from '@ringcentral/sdk';

@@ -1,4 +1,4 @@
-// Push events (contract §5.7): which ThreadEvents the core emits for each kind of change, and one end-to-end
+// Push events (docs/emulator.md "Events"): which ThreadEvents the core emits for each kind of change, and one end-to-end
 // round trip through the WebSocket gateway with @ringcentral/subscriptions.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SDK } from '@ringcentral/sdk';

@@ -1,4 +1,4 @@
-// Turns a change into ThreadEvents for the WebSocket gateway (contract §5.7) and feed events for the simulator.
+// Turns a change into ThreadEvents for the WebSocket gateway (docs/emulator.md "Events") and feed events for the simulator.
 import { iso } from './clock.ts';
 import type { Core, FeedEvent } from './core.ts';
 import type { ThreadEvent } from './push/types.ts';

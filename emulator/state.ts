@@ -22,7 +22,7 @@ export const UserRec = z.object({
 });
 export type UserRec = z.infer<typeof UserRec>;
 
-/** A common resource (contract §5.1): a call queue (Department) or a site (Site), main site included. */
+/** A common resource (docs/emulator.md "Thread rules"): a call queue (Department) or a site (Site), main site included. */
 export const ResourceRec = z.object({
   id: z.string(),
   kind: z.enum(['CallQueue', 'MainSite', 'Site']),
@@ -148,7 +148,7 @@ export const HintRec = z.object({
 });
 export type HintRec = z.infer<typeof HintRec>;
 
-/** One row of the per-account change log that ISync reads (contract §3.7, §3.11). */
+/** One row of the per-account change log that ISync reads (docs/emulator.md "Message threads"). */
 export const ChangeRec = z.object({
   seq: z.number(),
   stream: z.enum(['threads', 'entries']),

@@ -1,4 +1,4 @@
-// mthSyncThreads and mthSyncEntries (contract §3.7, §3.11): FSync contents and order, ISync of exactly what
+// mthSyncThreads and mthSyncEntries (docs/emulator.md "Message threads"): FSync contents and order, ISync of exactly what
 // changed (resolved and deleted included), every entries scope, hints as records, and invalid tokens → 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SDK } from '@ringcentral/sdk';

@@ -1,4 +1,4 @@
-// Message Threads rules (contract §5) end to end over HTTP with the official SDK: the financial-advising
+// Message Threads rules (docs/emulator.md "Thread rules") end to end over HTTP with the official SDK: the financial-advising
 // scenario of the product brief, assignment and MSG-427, resolve without reopen, delete, the 72 h expiry,
 // notes, lists with filters and paging, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Account endpoints around thread messaging (contract §7), legacy error style (top-level errorCode/message).
+// Account endpoints around thread messaging (docs/emulator.md "Account endpoints"), legacy error style (top-level errorCode/message).
 import { z } from 'zod';
 import type { Core } from '../core.ts';
 import { findResource, findResourceOrIvr, findUser, handledResources, isHandler } from '../directory.ts';
@@ -216,7 +216,7 @@ export function addAccountRoutes(router: AppRouter, core: Core): void {
   add('GET', '/sites', 'Light', (ctx) => {
     const view = viewOf(ctx);
     const q = parseWith(PagingQuery, queryObject(ctx.url));
-    // listSites answers sub-sites only; the main site is reached through the company extension (contract §7).
+    // listSites answers sub-sites only; the main site is reached through the company extension (docs/emulator.md "Account endpoints").
     const sites = view.account.resources.filter((r) => r.kind === 'Site');
     return listReply(
       `${core.baseUrl()}/restapi/v1.0/account/${view.account.id}/sites`,

@@ -1,4 +1,4 @@
-// Account records → RingCentral JSON (contract §7): extension info, phone numbers, SMS recipients, call queues,
+// Account records → RingCentral JSON (docs/emulator.md "Account endpoints"): extension info, phone numbers, SMS recipients, call queues,
 // sites, features. Ids the spec types as int64 are numbers here, as in RingCentral's answers.
 import { findResource, findUser, fullName, resourceExtensionType } from '../directory.ts';
 import type { AccountRec, IvrRec, PhoneNumberRec, ResourceRec, UserRec } from '../state.ts';

@@ -1,4 +1,4 @@
-// RingCentral's error bodies (contract §6). Thread endpoints answer `{errors:[…]}` only, like RingCentral's
+// RingCentral's error bodies (docs/emulator.md "Errors"). Thread endpoints answer `{errors:[…]}` only, like RingCentral's
 // thread guides; the older endpoints (auth failures, rate limits, account APIs) also repeat `errorCode` and
 // `message` at the top level, which is what @ringcentral/sdk turns into `e.message`.
 export interface ApiErrorItem {

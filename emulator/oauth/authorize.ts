@@ -1,4 +1,4 @@
-// GET/POST /restapi/oauth/authorize (contract §8.1): validates the client and redirect URI, sends the browser
+// GET/POST /restapi/oauth/authorize (docs/emulator.md "OAuth"): validates the client and redirect URI, sends the browser
 // (302, as RingCentral does) to the sign-in page, checks the user's password and redirects back with a
 // single-use code (or an error).
 import type { Core } from '../core.ts';

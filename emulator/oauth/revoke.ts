@@ -1,4 +1,4 @@
-// POST /restapi/oauth/revoke (contract §8.3): the token (access or refresh, body or query) ends its session.
+// POST /restapi/oauth/revoke (docs/emulator.md "OAuth"): the token (access or refresh, body or query) ends its session.
 import type { Core } from '../core.ts';
 import type { Reply, RequestCtx } from '../http/route.ts';
 import { authenticateClient } from './token.ts';

@@ -1,4 +1,4 @@
-// POST /restapi/oauth/token (contract §8.2): authorization_code (+PKCE), refresh_token (single-use rotation)
+// POST /restapi/oauth/token (docs/emulator.md "OAuth"): authorization_code (+PKCE), refresh_token (single-use rotation)
 // and jwt-bearer, with client authentication by Basic header (private app) or client_id (public app).
 import type { Core } from '../core.ts';
 import type { Reply, RequestCtx } from '../http/route.ts';

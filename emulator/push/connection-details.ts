@@ -1,4 +1,4 @@
-// The first frame of every connection (contract §10.2); recoveryState only answers a `wsc` reconnect.
+// The first frame of every connection (docs/emulator.md "Push"); recoveryState only answers a `wsc` reconnect.
 import { encodeFrame, serverMeta } from './frames.ts';
 import type { WsgSession } from './session.ts';
 import { WSG_LIMITS } from './wsg-limits.ts';

@@ -1,4 +1,4 @@
-// WSG frames (contract §10.2): every frame is a JSON array, `[meta]` or `[meta, body]`.
+// WSG frames (docs/emulator.md "Push"): every frame is a JSON array, `[meta]` or `[meta, body]`.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// The emulator's WebSocket gateway (contract §9–§10): upgrades on /ws, sessions with wsc recovery, subscription
+// The emulator's WebSocket gateway (docs/emulator.md "Push"): upgrades on /ws, sessions with wsc recovery, subscription
 // requests over the socket, ServerNotifications for thread events, heartbeats, pings, timeouts and faults.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';

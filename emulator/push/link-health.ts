@@ -1,4 +1,4 @@
-// What a socket is due for on each gateway tick: timeouts on the emulator clock (contract §10.2: WSG-902 after
+// What a socket is due for on each gateway tick: timeouts on the emulator clock (docs/emulator.md "Push": WSG-902 after
 // 30 idle minutes, WSG-903 after 24 hours), pings and pong deadlines in real time (a peer's network is real).
 import { WSG_LIMITS } from './wsg-limits.ts';
 

@@ -1,4 +1,4 @@
-// Turns a core ThreadEvent into the ServerNotification a session should get (contract §5.7, §9.3, §10.2).
+// Turns a core ThreadEvent into the ServerNotification a session should get (docs/emulator.md "Events").
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { eventPath } from './event-filters.ts';

@@ -1,4 +1,4 @@
-// RingCentral error bodies for subscription requests answered over the socket (contract §6). The subscription
+// RingCentral error bodies for subscription requests answered over the socket (docs/emulator.md "Errors"). The subscription
 // API is a legacy v1 endpoint, so the first error is repeated at the top level as RingCentral does there.
 export interface RcError {
   errorCode: string;

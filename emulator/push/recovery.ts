@@ -1,4 +1,4 @@
-// What a connection with (or without) a `wsc` query parameter resumes (contract §10.4 and RingCentral's observed
+// What a connection with (or without) a `wsc` query parameter resumes (docs/emulator.md "Push" and RingCentral's observed
 // answers: no subscription → WSG-1005, another auth session → WSG-1003, malformed token → Error WSG-400).
 import type { Identity } from './event-filters.ts';
 import type { SessionRegistry, WsgSession } from './session.ts';

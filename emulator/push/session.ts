@@ -1,4 +1,4 @@
-// A WSG session: what survives a dropped socket for recoveryTimeout (contract §10.4) — the wsc token, the one
+// A WSG session: what survives a dropped socket for recoveryTimeout (docs/emulator.md "Push") — the wsc token, the one
 // subscription, and the last recoveryBufferSize notifications with the sequence numbers they were sent under.
 import type { WebSocket } from 'ws';
 import type { Identity } from './event-filters.ts';

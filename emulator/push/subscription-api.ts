@@ -1,4 +1,4 @@
-// The subscription operations a client may send as ClientRequest frames (contract §9.2, §10.2).
+// The subscription operations a client may send as ClientRequest frames (docs/emulator.md "Push").
 import type { Identity } from './event-filters.ts';
 import type { ClientRequestMeta } from './frames.ts';
 import { RC_ERRORS, rcErrorBody, type RcError } from './rc-errors.ts';

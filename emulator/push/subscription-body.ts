@@ -1,4 +1,4 @@
-// Validates a subscription create/update body sent over the socket (contract §9.2).
+// Validates a subscription create/update body sent over the socket (docs/emulator.md "Push").
 import { z } from 'zod';
 import { resolveEventFilter, type Identity } from './event-filters.ts';
 import { RC_ERRORS, type RcError } from './rc-errors.ts';

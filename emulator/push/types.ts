@@ -1,10 +1,10 @@
-// The seam between the emulator's REST core and its WebSocket gateway (contract §9–§10).
+// The seam between the emulator's REST core and its WebSocket gateway (docs/emulator.md "Push").
 import type { EventEmitter } from 'node:events';
 
 /** Which of the two thread-messaging event filters a change belongs to. */
 export type ThreadEventFilter = 'threads' | 'entries';
 
-/** Emitted by the core on `events` as 'thread-event' whenever a change should notify (contract §5.7). */
+/** Emitted by the core on `events` as 'thread-event' whenever a change should notify (docs/emulator.md "Events"). */
 export interface ThreadEvent {
   accountId: string;
   filter: ThreadEventFilter;

@@ -1,4 +1,4 @@
-// The session limits the gateway announces in ConnectionDetails (contract §10.2, values from RingCentral's docs).
+// The session limits the gateway announces in ConnectionDetails (docs/emulator.md "Push", values from RingCentral's docs).
 export const WSG_LIMITS = {
   maxConnectionsPerSession: 50,
   recoveryBufferSize: 100,

@@ -1,4 +1,4 @@
-// The three list operations (contract §3.2, §3.8, §3.12): filters AND-ed, values of one filter OR-ed, only
+// The three list operations (docs/emulator.md "Message threads"): filters AND-ed, values of one filter OR-ed, only
 // threads the caller handles, sorted by creationTime ascending, page-number paging.
 import type { z } from 'zod';
 import { handledResources } from '../directory.ts';
@@ -60,7 +60,7 @@ export function listThreads(scope: ThreadScope, q: z.infer<typeof ListThreadsQue
   return { records: records.map((t) => threadView(scope.view, t)), paging };
 }
 
-/** Without a time window the messages list covers the last 24 hours (docs/emulator.md "Message lists"). */
+/** Without a time window the messages list covers the last 24 hours (docs/emulator.md "Message threads"). */
 export const DEFAULT_MESSAGE_WINDOW_MS = 24 * 3600 * 1000;
 
 export function listMessages(scope: ThreadScope, q: z.infer<typeof ListMessagesQuery>, now: number) {

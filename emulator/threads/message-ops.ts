@@ -1,4 +1,4 @@
-// Messages (contract §3.8–3.10, §5.2–5.3): sending as the assignee, customers' inbound texts, deletion and the
+// Messages (docs/emulator.md "Message threads"): sending as the assignee, customers' inbound texts, deletion and the
 // carrier's status updates. Checks first, then mutations, then notifications.
 import type { Core } from '../core.ts';
 import { findResource, isHandler, sharedNumber } from '../directory.ts';

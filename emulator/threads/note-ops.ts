@@ -1,4 +1,4 @@
-// Internal notes (contract §3.12–3.15, §5.6): any handler adds one to an Open thread; only its author edits or
+// Internal notes (docs/emulator.md "Message threads"): any handler adds one to an Open thread; only its author edits or
 // deletes it, and only while the thread is Open.
 import type { Core } from '../core.ts';
 import { findResource } from '../directory.ts';

@@ -1,4 +1,4 @@
-// Page-number paging with RingCentral's EnumeratedPagingModel (contract §3.1).
+// Page-number paging with RingCentral's EnumeratedPagingModel (docs/emulator.md "Message threads").
 export interface EnumeratedPaging {
   page: number;
   perPage: number;

@@ -1,4 +1,4 @@
-// HTTP bindings of the 15 Message Threads operations (contract §2): parse, call the rule-checked operation,
+// HTTP bindings of the 15 Message Threads operations (docs/emulator.md "Message threads"): parse, call the rule-checked operation,
 // answer. All are throttling group Medium and answer thread-style errors (`{errors:[…]}`).
 import type { Core } from '../core.ts';
 import { notFound } from '../http/errors.ts';

@@ -105,7 +105,7 @@ describe('carrier keywords', () => {
 
 describe('recipients table', () => {
   const all = ['a', 'b', 'c'];
-  it('follows contract §5.7', () => {
+  it('follows docs/emulator.md "Events"', () => {
     expect(noticesFor('inbound', thread(), resource)).toEqual([
       { filter: 'threads', extensionIds: all },
       { filter: 'entries', extensionIds: all },

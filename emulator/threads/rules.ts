@@ -1,4 +1,4 @@
-// The thread-messaging rules of contract §5 as pure functions over records: who may do what, which thread a
+// The thread-messaging rules of docs/emulator.md "Thread rules" as pure functions over records: who may do what, which thread a
 // message belongs to, when a thread expires, which entries a sync scope covers and who hears about a change.
 import { HOUR } from '../clock.ts';
 import type { ChangeRec, MessageRec, ResourceRec, ThreadRec } from '../state.ts';
@@ -18,7 +18,7 @@ export const expiryDeadline = (thread: Pick<ThreadRec, 'lastActivityTime'>, ttlM
 export const isOpen = (thread: ThreadRec): boolean =>
   thread.status === 'Open' && thread.availability === 'Alive';
 
-/** The thread label holds the latest text (contract §4.1), cut to the spec's 200 characters. */
+/** The thread label holds the latest text (docs/emulator.md "Message threads"), cut to the spec's 200 characters. */
 export function labelFor(message: Pick<MessageRec, 'text'>): string | undefined {
   return message.text === undefined ? undefined : message.text.slice(0, 200);
 }

@@ -1,4 +1,4 @@
-// zod schemas for Message Threads requests (contract §3), taken from RingCentral's OpenAPI constraints.
+// zod schemas for Message Threads requests (docs/emulator.md "Message threads"), taken from RingCentral's OpenAPI constraints.
 import { z } from 'zod';
 
 export const E164 = z

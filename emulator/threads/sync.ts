@@ -1,4 +1,4 @@
-// mthSyncThreads and mthSyncEntries (contract §3.7, §3.11). FSync walks the caller's threads; ISync reads only
+// mthSyncThreads and mthSyncEntries (docs/emulator.md "Message threads"). FSync walks the caller's threads; ISync reads only
 // the change log after the token's position, so its cost follows the number of changes, not the store size.
 import type { z } from 'zod';
 import { iso } from '../clock.ts';

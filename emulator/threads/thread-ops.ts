@@ -1,4 +1,4 @@
-// Thread operations (contract §3.3–3.6): get, assign/unassign, resolve, delete. Every check runs before the
+// Thread operations (docs/emulator.md "Message threads"): get, assign/unassign, resolve, delete. Every check runs before the
 // first mutation, so a refused request changes nothing.
 import type { Core } from '../core.ts';
 import { isAssignable } from '../directory.ts';

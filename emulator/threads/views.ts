@@ -1,4 +1,4 @@
-// Records → RingCentral JSON (contract §4): MessageThread, ThreadMessageModel, ThreadNoteModel, sync records.
+// Records → RingCentral JSON (docs/emulator.md "Message threads"): MessageThread, ThreadMessageModel, ThreadNoteModel, sync records.
 import { iso } from '../clock.ts';
 import { findResource, findUser, fullName, resourceExtensionType } from '../directory.ts';
 import type { AccountRec, HintRec, MessageRec, NoteRec, ThreadRec } from '../state.ts';

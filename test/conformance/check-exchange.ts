@@ -9,7 +9,7 @@ export interface Finding {
   message: string;
 }
 
-/** Fields @ringcentral/sdk 5.0.11 itself sends that the spec does not declare (contract §8.1); not ours to fix. */
+/** Fields @ringcentral/sdk 5.0.11 itself sends that the spec does not declare (docs/emulator.md "OAuth"); not ours to fix. */
 const SDK_EXTRA_QUERY = new Set(['ui_options', 'localeId', 'response_hint', 'discovery']);
 
 export function operationOf(spec: OpenApiValidator, exchange: Exchange): string | undefined {
@@ -21,7 +21,7 @@ function responseFindings(spec: OpenApiValidator, exchange: Exchange): string[] 
   const { status, responseBody, responseContentType } = exchange;
   const response = spec.validateResponse(ref, status, responseBody, responseContentType);
   if (!response.undeclared) return [...retryAfterFindings(exchange), ...response.errors];
-  // RingCentral's errors (400/403/404/429, contract §6 and §12) happen on every API but are declared on few
+  // RingCentral's errors (400/403/404/429, docs/emulator.md "Errors") happen on every API but are declared on few
   // operations; an undeclared error must still carry the standard error body. An undeclared success is a finding.
   if (status < 400) return ['status not declared in the spec'];
   const model = status === 400 ? 'ParameterizedErrorResponseModel' : 'ApiErrorResponseModel';
@@ -41,7 +41,7 @@ export function checkExchange(spec: OpenApiValidator, exchange: Exchange): Findi
     const where = `${exchange.method} ${exchange.url.pathname}`;
     return [{ operationId: where, side: 'request', status, message: 'not an operation of the spec' }];
   }
-  // The SDK sends every key it knows, empty ones included (contract §8.1, §11.4): an empty value means "not given".
+  // The SDK sends every key it knows, empty ones included (docs/emulator.md "OAuth"): an empty value means "not given".
   const query = new URLSearchParams(
     [...new URLSearchParams(exchange.url.search)].filter(
       ([name, value]) => value !== '' && !SDK_EXTRA_QUERY.has(name),

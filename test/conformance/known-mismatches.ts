@@ -18,7 +18,7 @@ export const KNOWN_MISMATCHES: KnownMismatch[] = [
     operationId: 'createSubscription',
     side: 'request',
     contains: 'request body/deliveryMode',
-    why: 'Spec gap: the public request schema lists only WebHook; WebSocket subscriptions are created over the socket with transportType WebSocket (contract §9.2, as @rc-ex/ws does).',
+    why: 'Spec gap: the public request schema lists only WebHook; WebSocket subscriptions are created over the socket with transportType WebSocket (docs/emulator.md "Push", as @rc-ex/ws does).',
   },
   {
     operationId: 'readExtension',

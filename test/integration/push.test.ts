@@ -1,4 +1,4 @@
-// Push through the real emulator with the official client: envelopes and the recipients table (contract §5.7).
+// Push through the real emulator with the official client: envelopes and the recipients table (docs/emulator.md "Events").
 import type { SDK } from '@ringcentral/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../conformance/emulator-fixture.ts';
