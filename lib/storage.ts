@@ -7,8 +7,10 @@ import type { ContactBook } from './contacts/names';
 import type { PresenceMap } from './presence/status';
 import type { ThreadUser } from './rc/schemas';
 import type { SyncHealth } from './sync/health';
+import type { ResponseTargets } from './targets/targets';
 
 export type { PresenceMap } from './presence/status';
+export type { ResponseTargets } from './targets/targets';
 
 export const PRODUCTION_SERVER = 'https://platform.ringcentral.com';
 
@@ -221,3 +223,9 @@ export type CrmThreadStateView =
   | { state: 'ready'; record: CrmRecordView }
   | { state: 'pending' | 'logged'; record: CrmRecordView; at?: number }
   | { state: 'retrying' | 'failed'; record?: CrmRecordView; message: string; at: number };
+
+/** Response-time targets by resource id (lib/targets), set in the options page. */
+export const responseTargets = /* @__PURE__ */ storage.defineItem<ResponseTargets>('local:responseTargets', {
+  version: 1,
+  fallback: {},
+});
