@@ -12,6 +12,7 @@ import type {
   NotificationSettings,
   PanelFocus,
   PresenceMap,
+  ResponseTargets,
   ServerSettings,
   Template,
   Theme,
@@ -42,6 +43,8 @@ export interface SettingsModel {
   server: ReadonlySignal<ServerSettings>;
   /** Presence of the handlers of my resources, by extension id (lib/presence). */
   presence: ReadonlySignal<PresenceMap>;
+  /** Response-time targets by resource id (lib/targets). */
+  responseTargets: ReadonlySignal<ResponseTargets>;
   /** My extension id, once known. */
   me: ReadonlySignal<string | undefined>;
   /** True after every item was read once. */
@@ -52,6 +55,7 @@ export interface SettingsModel {
   setTemplates(value: Template[]): Promise<void>;
   setTheme(value: Theme): Promise<void>;
   setServer(value: ServerSettings): Promise<void>;
+  setResponseTargets(value: ResponseTargets): Promise<void>;
   /** Saves (or, when empty, forgets) the draft of one thread or number pair. */
   setDraft(key: string, text: string): Promise<void>;
   clearPanelFocus(): Promise<void>;
@@ -84,6 +88,7 @@ export function createSettingsModel(): SettingsModel {
   const panelFocus = watched<PanelFocus | null>(items.panelFocus);
   const server = watched<ServerSettings>(items.serverSettings);
   const presence = watched<PresenceMap>(items.presence);
+  const responseTargets = watched<ResponseTargets>(items.responseTargets);
   const ready = signal(false);
   void Promise.allSettled(reads).then(() => (ready.value = true));
 
@@ -104,6 +109,7 @@ export function createSettingsModel(): SettingsModel {
     panelFocus,
     server,
     presence,
+    responseTargets,
     me,
     ready,
     setBadgeResources: (ids) => items.badgeResources.setValue(ids),
@@ -112,6 +118,7 @@ export function createSettingsModel(): SettingsModel {
     setTemplates: (value) => items.templates.setValue(value),
     setTheme: (value) => items.theme.setValue(value),
     setServer: (value) => items.serverSettings.setValue(value),
+    setResponseTargets: (value) => items.responseTargets.setValue(value),
     async setDraft(key, text) {
       // Read the stored value, not the signal: another panel window may have saved a draft meanwhile.
       const current = { ...(await items.drafts.getValue()) };
