@@ -39,10 +39,10 @@ export interface PanelDeps {
 export function createPanelServices(deps: PanelDeps): PanelServices {
   const store = createStoreModel({ openDb: deps.openDb, changes: deps.changes });
   const settings = createSettingsModel();
-  const inbox = createInboxModel(store, settings, deps.send);
-  const route = signal<Route>({ name: 'inbox' });
   const clock = deps.now ?? Date.now;
   const now = signal(clock());
+  const inbox = createInboxModel(store, settings, deps.send, now);
+  const route = signal<Route>({ name: 'inbox' });
   const tick = setInterval(() => (now.value = clock()), 30_000);
   return {
     store,

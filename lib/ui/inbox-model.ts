@@ -2,8 +2,9 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
+import { ResponseTarget, threadTarget, urgency, type ThreadTarget } from '../targets/targets';
 import type { Send } from './api';
-import { countViews, selectThreads, type View } from './inbox';
+import { countViews, inResource, selectThreads, type View } from './inbox';
 import type { SettingsModel } from './settings-model';
 import type { StoreModel } from './store-model';
 
@@ -16,6 +17,10 @@ export interface InboxModel {
   resources: ReadonlySignal<Resource[]>;
   rows: ReadonlySignal<MessageThread[]>;
   counts: ReadonlySignal<Record<View, number>>;
+  /** Where a waiting thread stands against its resource's response-time target, if it has one. */
+  targetOf(t: MessageThread): ThreadTarget | undefined;
+  /** Open threads at risk and overdue in the agent's resources. */
+  targetCounts: ReadonlySignal<{ atRisk: number; overdue: number }>;
   /** Resolved history paging: more pages on the server, and a request in flight. */
   resolvedMore: ReadonlySignal<boolean>;
   loadingResolved: ReadonlySignal<boolean>;
@@ -27,7 +32,12 @@ export interface InboxModel {
   loadMoreResolved(): Promise<void>;
 }
 
-export function createInboxModel(store: StoreModel, settings: SettingsModel, send: Send): InboxModel {
+export function createInboxModel(
+  store: StoreModel,
+  settings: SettingsModel,
+  send: Send,
+  now: ReadonlySignal<number> = signal(Date.now()),
+): InboxModel {
   const view = signal<View>('unassigned');
   const resourceId = signal('');
   const query = signal('');
@@ -39,6 +49,28 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
 
   const resources = computed(() => settings.capabilities.value?.resources ?? []);
   const resource = computed(() => resources.value.find((r) => r.id === resourceId.value));
+  /** Targets by resource id, each validated (a bad stored entry means no target, not a broken inbox). */
+  const targets = computed(() => {
+    const valid = new Map<string, ResponseTarget>();
+    for (const [id, raw] of Object.entries(settings.responseTargets.value)) {
+      const parsed = ResponseTarget.safeParse(raw);
+      if (parsed.success) valid.set(id, parsed.data);
+    }
+    return valid;
+  });
+  const targetOf = (t: MessageThread) => {
+    if (targets.value.size === 0) return undefined;
+    const owner = resources.value.find((r) => inResource(t, r));
+    return owner && threadTarget(t, store.summaries.value.get(t.id), targets.value.get(owner.id), now.value);
+  };
+  const targetCounts = computed(() => {
+    const counts = { atRisk: 0, overdue: 0 };
+    for (const t of store.threads.value) {
+      const state = targetOf(t)?.state;
+      if (state === 'atRisk' || state === 'overdue') counts[state] += 1;
+    }
+    return counts;
+  });
   const rows = computed(() =>
     selectThreads(store.threads.value, store.summaries.value, settings.contacts.value, {
       view: view.value,
@@ -46,6 +78,7 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
       query: query.value,
       me: settings.me.value,
       assignee: assigneeId.value || undefined,
+      rank: (t) => urgency(targetOf(t)),
     }),
   );
   const counts = computed(() => countViews(store.threads.value, settings.me.value, resource.value));
@@ -73,6 +106,8 @@ export function createInboxModel(store: StoreModel, settings: SettingsModel, sen
     resources,
     rows,
     counts,
+    targetOf,
+    targetCounts,
     resolvedMore,
     loadingResolved,
     resolvedError,

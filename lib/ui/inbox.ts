@@ -62,13 +62,15 @@ export interface InboxQuery {
   me: string | undefined;
   /** Only threads assigned to this extension (the Team view's handler filter). */
   assignee?: string;
+  /** Rows with a lower rank come first (response-time targets: overdue, at risk, the rest). */
+  rank?: (t: MessageThread) => number;
 }
 
 export function selectThreads(
   threads: readonly MessageThread[],
   summaries: ReadonlyMap<string, ThreadSummary>,
   names: Readonly<ContactBook>,
-  { view, resource, query, me, assignee }: InboxQuery,
+  { view, resource, query, me, assignee, rank }: InboxQuery,
 ): MessageThread[] {
   const rows = threads.filter(
     (t) =>
@@ -78,7 +80,11 @@ export function selectThreads(
       matchesSearch(t, summaries.get(t.id), resolveName(names, t.guestParty?.phoneNumber)?.name, query),
   );
   const key = new Map(rows.map((t) => [t.id, lastActivity(t, summaries.get(t.id))]));
+  const ranks = rank ? new Map(rows.map((t) => [t.id, rank(t)])) : undefined;
   return rows.sort((a, b) => {
+    const ra = ranks?.get(a.id) ?? 0;
+    const rb = ranks?.get(b.id) ?? 0;
+    if (ra !== rb) return ra - rb;
     const ka = key.get(a.id)!;
     const kb = key.get(b.id)!;
     return ka < kb ? 1 : ka > kb ? -1 : 0;
