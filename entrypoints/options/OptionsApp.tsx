@@ -5,6 +5,7 @@ import { CrmConnectSection } from './CrmConnectSection';
 import { CrmSection } from './CrmSection';
 import { ResourcesSection } from './ResourcesSection';
 import { ServerSection } from './ServerSection';
+import { TargetsSection } from './TargetsSection';
 import { TemplatesSection } from './TemplatesSection';
 import { ThemeSection } from './ThemeSection';
 
@@ -15,6 +16,7 @@ export function OptionsApp() {
       <AccountSection />
       <ServerSection />
       <ResourcesSection />
+      <TargetsSection />
       <CrmSection />
       <CrmConnectSection />
       <TemplatesSection />

@@ -46,6 +46,7 @@ export function Inbox() {
       </header>
       <ViewTabs />
       <AssigneeFilter />
+      <TargetSummary />
       <div class="filters">
         {resources.length > 1 && (
           <select
@@ -158,6 +159,18 @@ function ViewTabs() {
         </button>
       ))}
     </div>
+  );
+}
+
+/** How many threads are overdue or at risk against their response-time targets (nothing when none). */
+function TargetSummary() {
+  const { inbox } = useServices();
+  const { overdue, atRisk } = inbox.targetCounts.value;
+  if (overdue === 0 && atRisk === 0) return null;
+  return (
+    <p class="target-summary" data-testid="target-summary">
+      {i18n.t('targets.summary', { overdue, atRisk })}
+    </p>
   );
 }
 

@@ -45,6 +45,7 @@ export function ThreadRow({
         <span class="row-name" id={labelId}>
           {name}
         </span>
+        <TargetMark thread={thread} />
         {summary?.optedOut && (
           <span class="tag tag-warn" data-testid="opted-out">
             {i18n.t('thread.optedOutTag')}
@@ -85,5 +86,23 @@ export function ThreadRow({
         </div>
       </div>
     </div>
+  );
+}
+
+/** "Overdue" or "At risk" against the resource's response-time target, with the deadline in the tooltip. */
+function TargetMark({ thread }: { thread: MessageThread }) {
+  const { inbox } = useServices();
+  const target = inbox.targetOf(thread);
+  if (!target || target.state === 'ok') return null;
+  const due = formatFullTime(new Date(target.dueAt).toISOString());
+  return (
+    <span
+      class={`tag ${target.state === 'overdue' ? 'tag-danger' : 'tag-warn'}`}
+      data-testid="target-mark"
+      data-target={target.state}
+      title={i18n.t('targets.due', { time: due })}
+    >
+      {target.state === 'overdue' ? i18n.t('targets.overdue') : i18n.t('targets.atRisk')}
+    </span>
   );
 }
