@@ -79,6 +79,8 @@ export interface ConnectionStatus {
   retryAt?: number;
   message?: string;
   pushConnected?: boolean;
+  /** What the push subscription accepted but does not deliver: 'threads', 'entries', 'grant' (lib/push). */
+  pushDisabled?: string[];
 }
 
 export const connectionStatus = /* @__PURE__ */ storage.defineItem<ConnectionStatus>(

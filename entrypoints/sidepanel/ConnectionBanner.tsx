@@ -1,6 +1,7 @@
 // The sync engine's health above the inbox: the cached inbox stays usable while this explains what is wrong.
 import { i18n } from '#i18n';
 import { secondsUntil } from '@/lib/format/time';
+import { PERIOD_WITHOUT_PUSH_MIN } from '@/lib/sync/cadence';
 import { useServices } from './services';
 
 export function ConnectionBanner() {
@@ -39,6 +40,25 @@ export function ConnectionBanner() {
         </div>
       );
     default:
-      return null;
+      return c.pushConnected && c.pushDisabled?.length ? <PushDegraded disabled={c.pushDisabled} /> : null;
   }
+}
+
+const PUSH_LABELS: Record<string, () => string> = {
+  threads: () => i18n.t('connection.health.streams.threads'),
+  entries: () => i18n.t('connection.health.streams.entries'),
+  grant: () => i18n.t('connection.grantChanges'),
+};
+
+/** The subscription accepted filters it will not deliver (disabledFilters): say what is only polled now. */
+function PushDegraded({ disabled }: { disabled: string[] }) {
+  const filters = disabled.map((d) => PUSH_LABELS[d]?.() ?? d).join(', ');
+  const polled = disabled.some((d) => d === 'threads' || d === 'entries');
+  return (
+    <div class="banner info" role="status" data-testid="banner-push-degraded">
+      {polled
+        ? i18n.t('connection.pushDegraded', { filters, minutes: PERIOD_WITHOUT_PUSH_MIN })
+        : i18n.t('connection.pushGrantDegraded')}
+    </div>
+  );
 }

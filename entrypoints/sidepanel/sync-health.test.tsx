@@ -68,3 +68,25 @@ describe('sync health notice', () => {
     expect(screen.queryByTestId('sync-health')).toBeNull();
   });
 });
+
+describe('push that says it is degraded', () => {
+  it('names the streams only polled now, and the poll period', async () => {
+    await renderPanel({ connection: { state: 'idle', pushConnected: true, pushDisabled: ['entries'] } });
+    expect((await screen.findByTestId('banner-push-degraded')).textContent).toBe(
+      'Live updates are limited (Messages): checking for changes every 1 min.',
+    );
+  });
+
+  it('says when only membership changes are not pushed; nothing while push is whole', async () => {
+    const { unmount } = await renderPanel({
+      connection: { state: 'idle', pushConnected: true, pushDisabled: ['grant'] },
+    });
+    expect((await screen.findByTestId('banner-push-degraded')).textContent).toContain(
+      'Changes to your queues',
+    );
+    unmount();
+    await renderPanel({ connection: { state: 'idle', pushConnected: true, pushDisabled: [] } });
+    await screen.findByRole('tab', { name: /^Unassigned/ });
+    expect(screen.queryByTestId('banner-push-degraded')).toBeNull();
+  });
+});

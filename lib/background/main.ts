@@ -7,6 +7,7 @@ import { openPanelOnToolbarClick, openSidePanelInCurrentWindow } from '../browse
 import {
   CAPABILITIES_ALARM,
   CAPABILITIES_PERIOD_MINUTES,
+  checkCapabilities,
   refreshCapabilities,
 } from '../capabilities/refresh';
 import { setupCrm } from '../crm-log/setup';
@@ -54,9 +55,9 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
     applyLocalMessage: sync.applyLocalMessage?.bind(sync),
     onChange: () => announce({ kind: 'outbox' }),
   });
-  const updateCapabilities = async () => {
+  const updateCapabilities = async (read = refreshCapabilities) => {
     if (!(await signedInAs())) return;
-    await refreshCapabilities(await getRcClient()).catch((e: unknown) =>
+    await read(await getRcClient()).catch((e: unknown) =>
       console.warn('ThreadDesk capabilities refresh failed', e),
     );
   };
@@ -92,7 +93,8 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
   );
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === CAPABILITIES_ALARM) void updateCapabilities();
+    // The periodic one is the cheap check (lib/capabilities/refresh.ts); sign-in and "check again" read all.
+    if (alarm.name === CAPABILITIES_ALARM) void updateCapabilities(checkCapabilities);
     if (alarm.name === OUTBOX_ALARM) void outbox.kick();
   });
   void browser.alarms.create(CAPABILITIES_ALARM, { periodInMinutes: CAPABILITIES_PERIOD_MINUTES });

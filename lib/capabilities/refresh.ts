@@ -6,6 +6,7 @@ import {
   listExtensions,
   listMyPhoneNumbers,
   listSites,
+  listSmsQueueGrants,
   listSmsRecipients,
   readExtension,
   readMe,
@@ -13,6 +14,7 @@ import {
 } from '../rc/api';
 import type { RcClient } from '../rc/client';
 import { capabilities, type Capabilities, type Resource } from '../storage';
+import { FULL_REFRESH_MS, MEMBERSHIP_CHECK_MINUTES, NO_GRANTS_REFRESH_MS, queuesDiffer } from './membership';
 import { isSmsSender, MAIN_SITE_ID, sharedNumberResources, type ResourceCandidate } from './shared-numbers';
 
 type Rc = Pick<RcClient, 'request'>;
@@ -123,5 +125,22 @@ export async function refreshCapabilities(rc: Rc): Promise<Capabilities> {
   return caps;
 }
 
+/**
+ * The periodic check: a full read when the last one is older than an hour or the grants say the agent's call
+ * queues changed, otherwise nothing more. One Light request per check; site membership (not in the grants)
+ * follows within the hour, and the grant push event triggers a full read at once.
+ */
+export async function checkCapabilities(rc: Rc, now = Date.now()): Promise<Capabilities> {
+  const current = await capabilities.getValue();
+  if (!current?.feature.available || now - current.fetchedAt >= FULL_REFRESH_MS)
+    return refreshCapabilities(rc);
+  const queues = await listSmsQueueGrants(rc).catch(() => undefined);
+  if (queues === undefined) {
+    // A server without the grants list: a full read every few checks instead.
+    return now - current.fetchedAt >= NO_GRANTS_REFRESH_MS ? refreshCapabilities(rc) : current;
+  }
+  return queuesDiffer(current, queues) ? refreshCapabilities(rc) : current;
+}
+
 export const CAPABILITIES_ALARM = 'capabilities-refresh';
-export const CAPABILITIES_PERIOD_MINUTES = 240;
+export const CAPABILITIES_PERIOD_MINUTES = MEMBERSHIP_CHECK_MINUTES;

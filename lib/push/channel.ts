@@ -7,8 +7,11 @@ import { Subscriptions } from '@ringcentral/subscriptions';
 import type { RateBudget } from '../rc/budget';
 import type { StreamKind } from '../sync/stream';
 import {
+  degradationOf,
   EVENT_FILTERS,
+  isGrantEvent,
   isPresenceEvent,
+  type PushDegradation,
   NotificationEnvelope,
   reconnectDelay,
   recoverCheckInterval,
@@ -36,6 +39,10 @@ export interface PushOptions {
   onConnected?(connected: boolean): void;
   /** The body of an account presence event (unvalidated: lib/presence parses it). */
   onPresence?(body: unknown): void;
+  /** The agent's grants changed (a call-queue membership): read the capabilities again. */
+  onGrant?(): void;
+  /** What the current subscription accepted but will not deliver (its disabledFilters); on every subscribe. */
+  onDegraded?(degradation: PushDegradation): void;
   heartbeatMs?: number;
 }
 
@@ -64,6 +71,7 @@ export class PushChannel {
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private starting: Promise<void> | undefined;
   private isConnected = false;
+  private degraded: PushDegradation = { streams: [], grant: false, filters: [] };
 
   constructor(private readonly opts: PushOptions) {}
 
@@ -116,8 +124,10 @@ export class PushChannel {
     subscription.on(subscription.events.notification, (body: unknown) => this.onNotification(body));
     try {
       this.stats.registrations++;
-      await subscription.register();
+      const registered = (await subscription.register()) as
+        { subscriptionInfo?: { disabledFilters?: unknown } } | undefined;
       if (!created) throw new Error('no WebSocket extension');
+      this.setDegradation(degradationOf(registered?.subscriptionInfo?.disabledFilters));
       this.wse = created;
       this.connectedAt = Date.now();
       this.recoverErrors = 0;
@@ -219,6 +229,10 @@ export class PushChannel {
   private onNotification(body: unknown): void {
     const parsed = NotificationEnvelope.safeParse(body);
     if (!parsed.success) return;
+    if (isGrantEvent(parsed.data.event)) {
+      this.opts.onGrant?.();
+      return;
+    }
     if (isPresenceEvent(parsed.data.event)) {
       this.opts.onPresence?.(parsed.data.body);
       return;
@@ -227,6 +241,16 @@ export class PushChannel {
     if (!kind) return;
     this.stats.events++;
     this.opts.onEvent(kind);
+  }
+
+  /** What the live subscription does not deliver. */
+  get degradation(): PushDegradation {
+    return this.degraded;
+  }
+
+  private setDegradation(d: PushDegradation): void {
+    this.degraded = d;
+    this.opts.onDegraded?.(d);
   }
 
   private setConnected(connected: boolean): void {

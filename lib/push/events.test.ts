@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconnectDelay, recoverCheckInterval, streamOfEvent } from './events';
+import { degradationOf, isGrantEvent, reconnectDelay, recoverCheckInterval, streamOfEvent } from './events';
 
 describe('push events', () => {
   it('maps expanded event paths to their stream and ignores others', () => {
@@ -23,5 +23,28 @@ describe('push events', () => {
     const perMinute = (n: number) => 60_000 / recoverCheckInterval(n);
     expect(perMinute(3)).toBeLessThanOrEqual(5);
     expect(recoverCheckInterval(100)).toBe(60_000);
+  });
+});
+
+describe('push degradation (disabledFilters)', () => {
+  it('maps disabled filters to the streams and the grant events that will not come', () => {
+    const d = degradationOf([
+      { filter: '/restapi/v1.0/account/4001/message-threads/entries/sync', reason: 'AccountLimitation' },
+      { filter: '/restapi/v1.0/account/~/extension/~/grant', reason: 'Unknown', message: 'not allowed' },
+      { filter: '/restapi/v1.0/account/~/extension/~/message-store', reason: 'AccountLimitation' },
+    ]);
+    expect(d.streams).toEqual(['entries']);
+    expect(d.grant).toBe(true);
+    expect(d.filters).toHaveLength(3);
+  });
+
+  it('reads a missing or malformed list as nothing disabled', () => {
+    expect(degradationOf(undefined)).toEqual({ streams: [], grant: false, filters: [] });
+    expect(degradationOf('nonsense')).toEqual({ streams: [], grant: false, filters: [] });
+  });
+
+  it('knows the grant event with the ids expanded', () => {
+    expect(isGrantEvent('/restapi/v1.0/account/4001/extension/4007/grant')).toBe(true);
+    expect(isGrantEvent('/restapi/v1.0/account/4001/presence')).toBe(false);
   });
 });

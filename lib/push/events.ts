@@ -3,11 +3,15 @@
 import { z } from 'zod';
 import type { StreamKind } from '../sync/stream';
 
+export const GRANT_FILTER = '/restapi/v1.0/account/~/extension/~/grant';
+
 export const EVENT_FILTERS = [
   '/restapi/v1.0/account/~/message-threads/sync',
   '/restapi/v1.0/account/~/message-threads/entries/sync',
   // Presence of every extension of the account, for the handlers' presence (lib/presence).
   '/restapi/v1.0/account/~/presence',
+  // The agent's grants: a call-queue membership change (what RingCentral's own widgets listen to).
+  GRANT_FILTER,
 ];
 
 export const NotificationEnvelope = z.looseObject({
@@ -20,6 +24,38 @@ export function streamOfEvent(event: string): StreamKind | undefined {
   if (/\/message-threads\/entries\/sync$/.test(path)) return 'entries';
   if (/\/message-threads\/sync$/.test(path)) return 'threads';
   return undefined;
+}
+
+/** The grant filter comes back as `/restapi/v1.0/account/<id>/extension/<id>/grant`. */
+export function isGrantEvent(event: string): boolean {
+  return /\/extension\/[^/]+\/grant$/.test(event.split('?')[0]!);
+}
+
+/** A subscription's disabledFilters: accepted "but not delivered due to certain limitations". */
+export const DisabledFilters = z
+  .array(z.looseObject({ filter: z.string(), reason: z.string().optional(), message: z.string().optional() }))
+  .catch([]);
+
+/** What a subscription will not deliver, by what it means to us (pure). */
+export interface PushDegradation {
+  /** Sync streams whose events will not come: only the backstop poll sees their changes. */
+  streams: StreamKind[];
+  /** Membership changes will not be pushed: only the periodic capabilities check sees them. */
+  grant: boolean;
+  /** The disabled filters as the server listed them (ids expanded). */
+  filters: string[];
+}
+
+export function degradationOf(disabledFilters: unknown): PushDegradation {
+  const list = DisabledFilters.parse(disabledFilters ?? []);
+  const streams = new Set<StreamKind>();
+  let grant = false;
+  for (const { filter } of list) {
+    const kind = streamOfEvent(filter);
+    if (kind) streams.add(kind);
+    if (isGrantEvent(filter)) grant = true;
+  }
+  return { streams: [...streams], grant, filters: list.map((f) => f.filter) };
 }
 
 /** The account presence filter comes back as `/restapi/v1.0/account/<id>/presence`. */

@@ -62,3 +62,18 @@ const NamedRecord = z.object({
 });
 export type NamedRecord = z.infer<typeof NamedRecord>;
 export const NamedRecordList = z.object({ records: z.array(NamedRecord), paging: Paging });
+
+/** One grant of GET …/extension/~/grant: what the agent may do for another extension (a call queue here). */
+const GrantInfo = z.object({
+  extension: z.object({ id: IdString, type: z.string().optional() }).optional(),
+  callQueueSmsRecipient: z.boolean().optional(),
+});
+// Grants are read one by one: a grant we cannot read is left out, not a reason to refuse the list.
+export const GrantList = z.object({
+  records: z.array(z.unknown()).transform((raws) =>
+    raws.flatMap((raw) => {
+      const r = GrantInfo.safeParse(raw);
+      return r.success ? [r.data] : [];
+    }),
+  ),
+});

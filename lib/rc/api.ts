@@ -3,6 +3,7 @@
 import {
   ExtensionInfo,
   FeatureList,
+  GrantList,
   NamedRecordList,
   PhoneNumberList,
   SmsRecipientList,
@@ -153,6 +154,17 @@ export async function listSmsRecipients(rc: Rc, resourceId: string) {
     schema: SmsRecipientList,
   });
   return list.smsRecipients;
+}
+
+/** Call queues whose SMS the agent receives, from the extension's grants (what RingCentral's widgets read to
+ *  notice a membership change; a Light request, cheaper than the whole capabilities read). */
+export async function listSmsQueueGrants(rc: Rc): Promise<string[]> {
+  const list = await rc.request('GET', `${EXTENSION}/grant`, {
+    query: { perPage: 1000 },
+    schema: GrantList,
+    group: 'Light',
+  });
+  return list.records.flatMap((g) => (g.callQueueSmsRecipient && g.extension ? [g.extension.id] : []));
 }
 
 async function allRecords(rc: Rc, path: string, query: Query = {}): Promise<NamedRecord[]> {

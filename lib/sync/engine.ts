@@ -75,6 +75,8 @@ export class SyncEngine {
   private readonly failures: Record<StreamKind, number> = { threads: 0, entries: 0 };
   /** Unusable replies in a row, per stream (reset by a page that applies). */
   private readonly badInRow: Record<StreamKind, number> = { threads: 0, entries: 0 };
+  /** Bumped by invalidate(): a page fetched before belongs to a membership that is gone. */
+  private epoch = 0;
   /** A bad page happened since the stream last applied one: its next success is news. */
   private readonly unwell: Record<StreamKind, boolean> = { threads: false, entries: false };
   private applying: Promise<unknown> = Promise.resolve();
@@ -124,6 +126,19 @@ export class SyncEngine {
   applyHistory(kind: 'entries', records: EntrySyncItem[]): Promise<void>;
   applyHistory(kind: StreamKind, records: MessageThread[] | EntrySyncItem[]): Promise<void> {
     return this.apply(kind, records, 'ISync', false);
+  }
+
+  /**
+   * Runs a store change that invalidates the sync tokens (the agent's resources changed), in line with the
+   * page commits; pages fetched before it are discarded, then both streams sync afresh.
+   */
+  async invalidate<T>(change: () => Promise<T>): Promise<T> {
+    this.epoch++;
+    const run = this.applying.then(change);
+    this.applying = run.catch(() => undefined);
+    const result = await run;
+    void this.syncNow().catch(() => undefined);
+    return result;
   }
 
   /** What a page (sync or history) held that could not be used as sent. */
@@ -195,6 +210,7 @@ export class SyncEngine {
   }
 
   private async fetchAndApply(kind: StreamKind): Promise<void> {
+    const epoch = this.epoch;
     const token = await readMeta<string>(this.opts.db, tokenKey(kind));
     let page;
     let mode: ThreadsMode = token ? 'ISync' : 'FSync';
@@ -218,6 +234,7 @@ export class SyncEngine {
       mode === 'ISync',
       meta,
       page.syncInfo.syncTime,
+      epoch,
     );
   }
 
@@ -229,8 +246,10 @@ export class SyncEngine {
     notify: boolean,
     meta: Array<[string, unknown]> = [],
     asOf?: string,
+    epoch?: number,
   ): Promise<void> {
     const run = this.applying.then(async () => {
+      if (epoch !== undefined && epoch !== this.epoch) return;
       const { db } = this.opts;
       if (kind === 'threads') {
         const threads = records as MessageThread[];

@@ -4,6 +4,7 @@ import { refreshBadge, startBadge } from '../badge';
 import type { Page } from '../messaging';
 import { Notifier } from '../notifications';
 import { startPresence, type RunningPresence } from '../presence';
+import { refreshCapabilities } from '../capabilities/refresh';
 import { PushChannel } from '../push/channel';
 import type { RcClient } from '../rc/client';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
@@ -13,6 +14,7 @@ import { announce } from './changes';
 import { openStore, type Store } from './db';
 import { SyncEngine, type AppliedChange } from './engine';
 import { dismissHealth, recordHealth } from './health';
+import { watchMembership } from './membership';
 import { loadHistory as loadHistoryPage, loadResolved as loadResolvedPage } from './history';
 import { clearSynced, OPT_OUTS_KEY } from './store-io';
 import { tokenKey } from './stream';
@@ -38,6 +40,7 @@ interface Running {
   presence?: RunningPresence;
   notifier: Notifier;
   offOnline?: () => void;
+  offMembership: () => void;
 }
 
 let running: Running | undefined;
@@ -104,9 +107,15 @@ export async function startSync(client: RcClient, opts: StartSyncOptions = {}): 
             resyncBoth();
             presence?.refresh();
           },
+          onGrant: () => void refreshCapabilities(client).catch(() => undefined),
+          // The backstop polls often unless push delivers both streams.
           onConnected: (connected) => {
             void patchStatus({ pushConnected: connected });
-            setSyncAlarmPeriod(connected);
+            setSyncAlarmPeriod(connected && !push?.degradation.streams.length);
+          },
+          onDegraded: (d) => {
+            void patchStatus({ pushDisabled: d.grant ? [...d.streams, 'grant'] : d.streams });
+            setSyncAlarmPeriod(!!push?.connected && d.streams.length === 0);
           },
         });
   running = {
@@ -117,6 +126,10 @@ export async function startSync(client: RcClient, opts: StartSyncOptions = {}): 
     presence,
     notifier,
     offOnline: watchOnline(() => void engine.syncNow()),
+    offMembership: watchMembership(engine, db, (threadIds) => {
+      announce({ kind: 'threads', threadIds });
+      void refreshBadge().catch(() => undefined);
+    }),
   };
   startBadge(db);
   startSyncAlarm(() => {
@@ -140,6 +153,7 @@ export async function stopSync(): Promise<void> {
   r.engine.stop();
   r.notifier.dispose();
   r.offOnline?.();
+  r.offMembership();
   stopSyncAlarm();
   await r.push?.stop();
   await r.presence?.stop();
