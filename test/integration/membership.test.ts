@@ -13,6 +13,7 @@ import { loadResolved } from '../../lib/sync/history';
 import { watchMembership } from '../../lib/sync/membership';
 import { tokenKey } from '../../lib/sync/stream';
 import { signedInJwtClient, startTestEmulator, type TestEmulator } from './auth-helpers';
+import type { SeededUser } from '../support/emulator.ts';
 import { engineRig, eventually } from './sync-harness';
 
 let t: TestEmulator;
@@ -28,7 +29,9 @@ afterEach(async () => {
   await t.control('faults', { disabledFilters: [] });
 });
 
-const queueOf = (name: string) => t.user(name).handles.find((h) => h.type === 'Department')!.id;
+// auth-helpers types users without their resources; the shared emulator client returns them whole.
+const queueOf = (name: string) =>
+  (t.user(name) as unknown as SeededUser).handles.find((h) => h.type === 'Department')!.id;
 
 describe('membership changes', { timeout: 120_000 }, () => {
   it('the grants check notices a removal: tokens dropped, FSync, the queue’s threads leave the store', async () => {
