@@ -1,5 +1,7 @@
 // Issue 5 end to end: chips on the demo CRM pages for the right numbers (and none for decoys), a click opens
 // that customer's thread in the side panel, and chip state follows assignment and resolution by other agents.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SDK } from '@ringcentral/sdk';
 import { chipNodes, chipState, chipsFor, clickChip, pressOnChip } from './chips.ts';
 import type { EmulatorCredentials } from '../test/support/emulator.ts';
@@ -285,4 +287,46 @@ test('chips follow read state: reading the thread in the side panel clears the u
   console.log(`read in the panel → chip without unread: ${Date.now() - t0} ms (${state})`);
   await panel.close();
   await page.close();
+});
+
+test('a custom site added in the options page gets chips; removed, it gets none', async () => {
+  // A CRM-like page on a loopback origin no manifest entry matches.
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><main><table><tr><td>Ana Ruiz</td><td>(415) 555-2671</td></tr></table></main>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const options = await extensionPage(profile, 'options');
+    await options.getByLabel('Site address').fill(site);
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await eventually(
+      () => profile.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
+      (scripts) => scripts.some((s) => s.matches?.includes('http://127.0.0.1/*')),
+    );
+    const page = await profile.context.newPage();
+    await page.goto(`${site}/contacts`);
+    await eventually(
+      async () => (await chipsFor(page, '+14155552671')).length,
+      (n) => n === 1,
+      { timeoutMs: 15_000 },
+    );
+    await page.close();
+
+    await options.getByRole('button', { name: `Remove ${site}` }).click();
+    await eventually(
+      () => profile.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
+      (scripts) => scripts.length === 0,
+    );
+    const after = await profile.context.newPage();
+    await after.goto(`${site}/contacts`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await chipsFor(after, '+14155552671')).toEqual([]);
+    expect(await after.locator('threaddesk-chip').count()).toBe(0);
+    await after.close();
+    await options.close();
+  } finally {
+    server.close();
+  }
 });

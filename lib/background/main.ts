@@ -10,6 +10,7 @@ import {
   checkCapabilities,
   refreshCapabilities,
 } from '../capabilities/refresh';
+import { setupCustomSites } from '../crm/custom-sites';
 import { setupCrm } from '../crm-log/setup';
 import { Outbox } from '../outbox/outbox';
 import type { RcClient } from '../rc/client';
@@ -73,6 +74,7 @@ export function startBackground(opts: { sync?: SyncService } = {}): { outbox: Ou
   });
   const chips = new ChipPush(db);
   const crm = setupCrm({ syncDb: db });
+  setupCustomSites();
   sync.onStoreChanged?.((change) => {
     void chips.changed(change.threadIds).catch(() => undefined);
     crm.onThreadsChanged(change.threadIds);
