@@ -1,9 +1,11 @@
 // The Team view: who holds what and who is waiting, per resource and per handler. Each name is a button that
 // opens the inbox filtered to that resource's unassigned threads or that handler's open threads.
 import { i18n } from '#i18n';
+import { useSignal } from '@preact/signals';
 import { PresenceMark } from '@/components/Presence';
 import { formatDuration, formatFullTime } from '@/lib/format/time';
 import { teamOverview } from '@/lib/team/overview';
+import { Handover } from './Handover';
 import { useServices } from './services';
 
 function Wait({ since }: { since: string | undefined }) {
@@ -18,6 +20,7 @@ function Wait({ since }: { since: string | undefined }) {
 
 export function TeamView() {
   const { store, settings, inbox, navigate } = useServices();
+  const handingOver = useSignal<{ id: string; name: string } | null>(null);
   const overview = teamOverview(
     store.threads.value,
     store.summaries.value,
@@ -83,6 +86,9 @@ export function TeamView() {
             <th scope="col">{i18n.t('team.presence')}</th>
             <th scope="col">{i18n.t('team.held')}</th>
             <th scope="col">{i18n.t('team.longestWait')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{i18n.t('handover.action')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -103,10 +109,29 @@ export function TeamView() {
               <td>
                 <Wait since={h.longestWaitSince} />
               </td>
+              <td>
+                {h.held > 0 && (
+                  <button
+                    type="button"
+                    title={i18n.t('handover.title', { name: h.name })}
+                    onClick={() => (handingOver.value = { id: h.id, name: h.name })}
+                  >
+                    {i18n.t('handover.action')}
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {handingOver.value && (
+        <Handover
+          key={handingOver.value.id}
+          from={handingOver.value.id}
+          fromName={handingOver.value.name}
+          onClose={() => (handingOver.value = null)}
+        />
+      )}
     </div>
   );
 }

@@ -62,12 +62,14 @@ describe('Team view', () => {
       'Offline',
       '2',
       '35m',
+      'Hand over',
     ]);
     expect(cells(handlers.getByRole('row', { name: /Dana Agent/ }))).toEqual([
       'Dana Agent (you)',
       'Available',
       '1',
       'Nobody waiting',
+      'Hand over',
     ]);
   });
 
