@@ -128,7 +128,9 @@ export class CrmService {
     if (decision.kind === 'record') await this.deps.saveCrmName(phone, decision.record.name, connection.kind);
     else if (decision.kind === 'none' && match) await this.deps.saveCrmName(phone, null, connection.kind);
     let state: CrmThreadState;
-    if (!match) state = { state: 'matching' };
+    if (job?.error && decision.kind !== 'record')
+      state = { state: job.state === 'failed' ? 'failed' : 'retrying', message: job.error, at: job.nextAt };
+    else if (!match) state = { state: 'matching' };
     else if (decision.kind === 'none') state = { state: 'noMatch' };
     else if (decision.kind === 'choose')
       state = { state: 'choose', candidates: decision.candidates.map(toPublic) };
@@ -273,10 +275,16 @@ export class CrmService {
           nextAt: nextAttemptAt(this.now(), attempts, error.retryAfterMs),
           error: error.message,
         });
-        if (error.kind === 'rateLimited' || error.kind === 'limitExceeded') break;
       }
       const thread = await this.thread(job.threadId);
       if (thread) await this.publishThread(current.connection, thread);
+      // The CRM asked us to wait: the other due jobs would only be refused too.
+      if (
+        'error' in outcome &&
+        outcome.error instanceof CrmApiError &&
+        (outcome.error.kind === 'rateLimited' || outcome.error.kind === 'limitExceeded')
+      )
+        break;
     }
   }
 

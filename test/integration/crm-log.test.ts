@@ -106,7 +106,9 @@ interface Agent {
 }
 
 async function agent(user: EmulatorUser, kind: CrmKind, crmDb?: CrmStore): Promise<Agent> {
-  const rc = await world.login(user);
+  // One sign-in per agent for the whole file: RingCentral's Auth group allows only a few a minute.
+  const rc = logins.get(user.extensionId) ?? (await world.login(user));
+  logins.set(user.extensionId, rc);
   const rig = await engineRig(rc);
   await rig.engine.start();
   const db = crmDb ?? (await openCrmStore(`crm-${crypto.randomUUID()}`));
@@ -117,6 +119,22 @@ async function agent(user: EmulatorUser, kind: CrmKind, crmDb?: CrmStore): Promi
   return { user, rc, rig, crmDb: db, service, states, names };
 }
 
+let clockOffset = 0;
+
+/** The n-th advisor who may be assigned the queue's threads: spreading tests over agents keeps each within
+ *  RingCentral's per-user rate limits. */
+function advisor(n: number): EmulatorUser {
+  const first = world.credentials.users.find((u) => u.name.startsWith('Avery')) as EmulatorUser;
+  const queue = first.handles.find((h) => h.assignable && h.sharedNumbers.length)?.sharedNumbers[0];
+  const all = world.credentials.users.filter((u) =>
+    u.handles.some((h) => h.assignable && queue && h.sharedNumbers.includes(queue)),
+  );
+  const found = all[n];
+  if (!found) throw new Error(`no advisor ${n}`);
+  return found;
+}
+const logins = new Map<string, RcClient>();
+
 function makeService(
   rig: EngineRig,
   crmDb: CrmStore,
@@ -125,6 +143,7 @@ function makeService(
   names: Agent['names'],
 ): CrmService {
   return new CrmService({
+    now: () => Date.now() + clockOffset,
     crmDb: async () => crmDb,
     syncDb: async () => rig.db,
     me: async () => user.extensionId,
@@ -299,5 +318,90 @@ describe.each(['salesforce', 'hubspot'] as const)('%s: matching and logging', (k
     console.info(
       `${kind}: match ${matchMs.toFixed(1)} ms for 1 thread; ${calls} API calls to create the activity`,
     );
+  });
+});
+
+describe('several records, rate limits and a used-up API allocation', () => {
+  it('asks the agent to choose between two records sharing a number and logs to the chosen one', async () => {
+    const avery = await agent(
+      world.credentials.users.find((u) => u.name.startsWith('Avery')) as EmulatorUser,
+      'salesforce',
+    );
+    const customer = customers.find((c) => c.name === 'Eleanor Whitfield') as {
+      name: string;
+      phoneNumber: string;
+    };
+    await world.control('inbound', {
+      from: customer.phoneNumber,
+      to: shared(avery),
+      text: 'Is this Arthur’s or mine?',
+    });
+    await avery.rig.engine.syncNow();
+    const threadId = await threadFor(avery, customer.phoneNumber);
+    await assignThread(avery.rc, threadId, avery.user.extensionId);
+    await avery.rig.engine.syncNow();
+    await avery.service.onThreadsChanged([threadId]);
+    await avery.service.kick();
+    const state = avery.states.get(threadId);
+    expect(state).toMatchObject({ state: 'choose' });
+    const candidates = state?.state === 'choose' ? state.candidates : [];
+    expect(candidates.map((c) => c.name).sort()).toEqual(['Arthur Whitfield', 'Eleanor Whitfield']);
+    expect(await readActivities('salesforce', threadId)).toHaveLength(0);
+    const arthur = candidates.find((c) => c.name === 'Arthur Whitfield');
+    await avery.service.chooseRecord(threadId, arthur?.id ?? '');
+    await avery.service.kick();
+    const logged = await readActivities('salesforce', threadId);
+    expect(logged.map((a) => a.recordName)).toEqual(['Arthur Whitfield']);
+    expect(avery.names.get(customer.phoneNumber)).toBe('Arthur Whitfield');
+  });
+
+  it('HubSpot: a burst over 100 requests in 10 s queues the log, which lands once the window rolls', async () => {
+    const avery = await agent(advisor(2), 'hubspot');
+    const customer = customers[6] as { name: string; phoneNumber: string };
+    await world.control('inbound', { from: customer.phoneNumber, to: shared(avery), text: 'Busy day?' });
+    await avery.rig.engine.syncNow();
+    const threadId = await threadFor(avery, customer.phoneNumber);
+    await assignThread(avery.rc, threadId, avery.user.extensionId);
+    await avery.rig.engine.syncNow();
+    // Another integration of the same private app uses the whole 10-second burst.
+    await world.control('clock', { advanceSeconds: 11 });
+    for (let i = 0; i < 100; i++) {
+      await fetch(`${crm.hubspot.baseUrl}/crm/v3/objects/contacts/101`, {
+        headers: { authorization: `Bearer ${crm.hubspot.privateAppToken}` },
+      });
+    }
+    await avery.service.onThreadsChanged([threadId]);
+    await avery.service.kick();
+    expect(avery.states.get(threadId)).toMatchObject({
+      state: 'retrying',
+      message: expect.stringContaining('rate limit'),
+    });
+    await world.control('clock', { advanceSeconds: 11 });
+    clockOffset += 11_000;
+    await avery.service.kick();
+    expect(avery.states.get(threadId)).toMatchObject({ state: 'logged' });
+    expect(await readActivities('hubspot', threadId)).toHaveLength(1);
+  });
+
+  it('Salesforce: REQUEST_LIMIT_EXCEEDED keeps the job, shows it on the thread, and logs once the allocation is back', async () => {
+    const avery = await agent(advisor(3), 'salesforce');
+    const customer = customers[7] as { name: string; phoneNumber: string };
+    await world.control('inbound', { from: customer.phoneNumber, to: shared(avery), text: 'Still there?' });
+    await avery.rig.engine.syncNow();
+    const threadId = await threadFor(avery, customer.phoneNumber);
+    await assignThread(avery.rc, threadId, avery.user.extensionId);
+    await avery.rig.engine.syncNow();
+    await world.control('crm/salesforce/api-usage', { used: 15000 });
+    await avery.service.onThreadsChanged([threadId]);
+    await avery.service.kick();
+    expect(avery.states.get(threadId)).toMatchObject({
+      state: 'retrying',
+      message: expect.stringContaining('daily API request limit'),
+    });
+    await world.control('crm/salesforce/api-usage', { used: 0 });
+    clockOffset += 3600_000;
+    await avery.service.kick();
+    expect(avery.states.get(threadId)).toMatchObject({ state: 'logged' });
+    expect(await readActivities('salesforce', threadId)).toHaveLength(1);
   });
 });
