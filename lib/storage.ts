@@ -6,6 +6,7 @@ import { storage } from '#imports';
 import type { ContactBook } from './contacts/names';
 import type { PresenceMap } from './presence/status';
 import type { ThreadUser } from './rc/schemas';
+import type { ServerFeatures } from './capabilities/features';
 import type { SyncHealth } from './sync/health';
 import type { ResponseTargets } from './targets/targets';
 
@@ -90,6 +91,12 @@ export const connectionStatus = /* @__PURE__ */ storage.defineItem<ConnectionSta
     fallback: { state: 'idle' },
   },
 );
+
+/** Optional operations each server refused as not offered (lib/capabilities/features.ts). */
+export const serverFeatures = storage.defineItem<ServerFeatures | null>('local:serverFeatures', {
+  version: 1,
+  fallback: null,
+});
 
 /** What sync skipped or could not read (lib/sync/health.ts); null until something happened. */
 export const syncHealth = /* @__PURE__ */ storage.defineItem<SyncHealth | null>('local:syncHealth', {

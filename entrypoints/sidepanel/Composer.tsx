@@ -192,9 +192,15 @@ export function Composer({ model, customer, onTake, onStartNew }: ComposerProps)
               void model.addFiles([...(input.files ?? [])]).then(() => (input.value = ''));
             }}
           />
-          <button type="button" disabled={!!blocked} onClick={() => fileRef.current?.click()}>
-            {i18n.t('composer.attach')}
-          </button>
+          {settings.offers('mmsSend') ? (
+            <button type="button" disabled={!!blocked} onClick={() => fileRef.current?.click()}>
+              {i18n.t('composer.attach')}
+            </button>
+          ) : (
+            <span class="sub" data-testid="mms-unavailable">
+              {i18n.t('composer.attachUnavailable')}
+            </span>
+          )}
           <span class="spacer" />
           <button
             type="submit"

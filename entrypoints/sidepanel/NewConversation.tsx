@@ -160,6 +160,7 @@ function NewComposer({ pair, onChange }: { pair: Pair; onChange: () => void }) {
     me: settings.me.value,
     threadOpen: true,
     customer,
+    canDeleteMessages: false,
     deleteMessage: () => undefined,
     deleteNote: () => undefined,
     saveNote: async () => undefined,

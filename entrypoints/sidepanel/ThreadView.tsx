@@ -120,6 +120,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
     me,
     threadOpen: isOpen(thread),
     customer,
+    canDeleteMessages: settings.offers('messageDelete'),
     deleteMessage: (id) => (deleting.value = { kind: 'message', id }),
     deleteNote: (id) => (deleting.value = { kind: 'note', id }),
     saveNote: async (noteId, text) => {

@@ -13,6 +13,8 @@ export interface EntryActions {
   me?: string;
   threadOpen: boolean;
   customer: string;
+  /** False once the server refused message delete as not offered (lib/capabilities/features.ts). */
+  canDeleteMessages: boolean;
   deleteMessage(id: string): void;
   saveNote(id: string, text: string): Promise<void>;
   deleteNote(id: string): void;
@@ -76,14 +78,16 @@ export function TimelineEntry({ item, actions }: { item: TimelineItem; actions: 
                 {status()}
               </span>
             )}
-            <button
-              type="button"
-              class="link subtle"
-              aria-label={i18n.t('timeline.deleteMessageLabel', { time: formatFullTime(item.time) })}
-              onClick={() => actions.deleteMessage(m.id)}
-            >
-              {i18n.t('common.delete')}
-            </button>
+            {actions.canDeleteMessages && (
+              <button
+                type="button"
+                class="link subtle"
+                aria-label={i18n.t('timeline.deleteMessageLabel', { time: formatFullTime(item.time) })}
+                onClick={() => actions.deleteMessage(m.id)}
+              >
+                {i18n.t('common.delete')}
+              </button>
+            )}
           </div>
         </li>
       );

@@ -24,6 +24,7 @@ import {
 import type { RcClient } from '../rc/client';
 import { allowedOrigins } from '../rc/client';
 import { toProtocolError } from '../rc/errors';
+import { tryOptional } from '../capabilities/features';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
 import { savePageHints, saveAgentName } from '../contacts/store';
 import type { CrmHandlers } from '../crm-log/setup';
@@ -197,7 +198,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     },
     async deleteMessages({ ids }) {
-      await deleteMessages(await deps.getClient(), ids);
+      const client = await deps.getClient();
+      await tryOptional('messageDelete', () => deleteMessages(client, ids));
       resyncEntries();
     },
     async addNote({ threadId, text }) {

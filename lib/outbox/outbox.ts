@@ -1,6 +1,7 @@
 // The outbox: every send is written to IndexedDB before any request, then a single loop sends items in the
 // order they were written. Failures are retried with backoff; after an ambiguous one the server is searched
 // for the message before sending again, so a reply is never sent twice.
+import { tryOptional } from '../capabilities/features';
 import { listMessages, listThreads, sendMessage } from '../rc/api';
 import type { RcClient } from '../rc/client';
 import { describeRcError, RcError, toRcError } from '../rc/errors';
@@ -182,11 +183,10 @@ export class Outbox {
       const sending: OutboxItem = { ...item, state: 'sending', attempts: item.attempts + 1 };
       await db.put('outbox', sending);
       this.changed();
-      const message = await sendMessage(
-        rc,
-        { threadId: item.threadId, from: item.from, to: item.to, text: item.text },
-        item.attachments ?? [],
-      );
+      const input = { threadId: item.threadId, from: item.from, to: item.to, text: item.text };
+      const message = item.attachments?.length
+        ? await tryOptional('mmsSend', () => sendMessage(rc, input, item.attachments))
+        : await sendMessage(rc, input);
       await this.succeeded(item, message);
       return 'done';
     } catch (e) {

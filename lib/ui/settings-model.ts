@@ -3,6 +3,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { ContactBook } from '../contacts/names';
 import * as items from '../storage';
+import { isOffered, type OptionalFeature, type ServerFeatures } from '../capabilities/features';
 import { dismissHealth, type SyncHealth } from '../sync/health';
 import type {
   AuthStatus,
@@ -29,6 +30,8 @@ export interface SettingsModel {
   auth: ReadonlySignal<AuthStatus>;
   capabilities: ReadonlySignal<Capabilities | null>;
   connection: ReadonlySignal<ConnectionStatus>;
+  /** Whether the configured server offers an optional operation (false once it refused it as unavailable). */
+  offers(feature: OptionalFeature): boolean;
   /** What sync skipped or could not read (null: nothing to tell). */
   syncHealth: ReadonlySignal<SyncHealth | null>;
   badgeResources: ReadonlySignal<string[] | null>;
@@ -78,6 +81,7 @@ export function createSettingsModel(): SettingsModel {
   const capabilities = watched<Capabilities | null>(items.capabilities);
   const connection = watched<ConnectionStatus>(items.connectionStatus);
   const syncHealth = watched<SyncHealth | null>(items.syncHealth);
+  const serverFeatures = watched<ServerFeatures | null>(items.serverFeatures);
   const badgeResources = watched<string[] | null>(items.badgeResources);
   const notifications = watched<NotificationSettings>(items.notificationSettings);
   const crm = watched<CrmSettings>(items.crmSettings);
@@ -99,6 +103,7 @@ export function createSettingsModel(): SettingsModel {
     capabilities,
     connection,
     syncHealth,
+    offers: (feature) => isOffered(serverFeatures.value, server.value.server, feature),
     badgeResources,
     notifications,
     crm,
