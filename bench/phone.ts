@@ -63,6 +63,43 @@ export async function run(): Promise<Record<string, number>> {
   const args = ['--page', dir, '--detector', detector.file, '--c2d', '--runs', '5', '--json', json];
   console.info(await node([path.join(BENCH, 'score.mjs'), ...args]));
   const [ours, c2d] = JSON.parse(await readFile(json, 'utf8')) as [Score, Score];
+  // Our own CRM-shaped corpus (bench/phone-corpus.ts), scored by the same script in the same run.
+  const own = path.join(dir, 'own');
+  console.info(
+    (
+      await run$(
+        'npx',
+        [
+          'tsx',
+          'bench/phone-corpus.ts',
+          '--records',
+          option('records', '1500'),
+          '--seed',
+          option('seed', '1'),
+          '--out',
+          own,
+        ],
+        {
+          cwd: projectRoot,
+        },
+      )
+    ).stdout,
+  );
+  const ownJson = path.join(own, 'scores.json');
+  const ownArgs = [
+    '--page',
+    own,
+    '--detector',
+    detector.file,
+    '--c2d',
+    '--runs',
+    '5',
+    '--json',
+    ownJson,
+    '--samples',
+  ];
+  console.info(await node([path.join(BENCH, 'score.mjs'), ...ownArgs]));
+  const [ownOurs, ownC2d] = JSON.parse(await readFile(ownJson, 'utf8')) as [Score, Score];
   // The live loop runs on a list of CRM size (500 rows): on the 5,000-row page every DOM change costs the
   // page itself a relayout of 100 ms or more, whoever makes it.
   const liveDir = path.join(dir, 'live');
@@ -79,6 +116,12 @@ export async function run(): Promise<Record<string, number>> {
     speed_ratio_vs_c2d: +(ours.median_ms / c2d.median_ms).toFixed(3),
     c2d_precision: c2d.precision,
     c2d_recall: c2d.recall,
+    own_corpus_precision: ownOurs.precision,
+    own_corpus_recall: ownOurs.recall,
+    own_corpus_scan_ms: ownOurs.median_ms,
+    own_corpus_c2d_precision: ownC2d.precision,
+    own_corpus_c2d_recall: ownC2d.recall,
+    own_corpus_c2d_scan_ms: ownC2d.median_ms,
     detector_bundle_kb: +(detector.bytes / 1024).toFixed(1),
     content_script_kb: +((await contentScriptBytes()) / 1024).toFixed(1),
     ...live,

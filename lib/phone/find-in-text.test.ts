@@ -169,3 +169,23 @@ describe('findInText: look-alikes', () => {
     expect(numbers('Account phone: 212-555-0198')).toEqual([['212-555-0198', '+12125550198']]);
   });
 });
+
+describe('forms libphonenumber accepts, and decoys real CRM pages hold', () => {
+  const e164s = (text: string) => findInText(text, { region: 'US' }).map((m) => m.e164);
+
+  it.each([
+    ['（４１５）５３９－０３７９', '+14155390379'],
+    ['+１ ６１７.８５２.５４８４', '+16178525484'],
+    ['+١ ٢١٢.٣٨٥.٦٨٢٧', '+12123856827'],
+    ['+۱ ۵۱۲ ۷۶۲ ۰۹۲۶', '+15127620926'],
+  ])('reads %s in Unicode digits, at the same offsets', (text, e164) => {
+    const [match] = findInText(text, { region: 'US' });
+    expect(match?.e164).toBe(e164);
+    expect(match?.end).toBe(text.length);
+  });
+
+  it.each(['9400 1234 5678 9012 3456 78', '4111 1111 1111 1111', '10.0.4855.4162', '8.12.4155.3902'])(
+    'finds no phone in %s',
+    (text) => expect(e164s(text)).toEqual([]),
+  );
+});

@@ -50,7 +50,33 @@ export interface TextOptions {
   allowFictional?: boolean;
 }
 
-export function findInText(text: string, options: TextOptions = {}): TextMatch[] {
+/**
+ * Digits and number punctuation in other forms libphonenumber's parser accepts (fullwidth, Arabic-Indic,
+ * Eastern Arabic-Indic; fullwidth brackets, dash, dot and ideographic space), written as ASCII. Each is one
+ * UTF-16 unit, so every offset stays where it was.
+ */
+export function foldDigits(text: string): string {
+  return /[\u0660-\u0669\u06f0-\u06f9\uff08-\uff19\u3000]/.test(text)
+    ? text.replace(/[\u0660-\u0669\u06f0-\u06f9\uff08-\uff19\u3000]/g, (c) => FOLD[c] ?? c)
+    : text;
+}
+const FOLD: Record<string, string> = (() => {
+  const map: Record<string, string> = {
+    '\uff08': '(',
+    '\uff09': ')',
+    '\uff0d': '-',
+    '\uff0e': '.',
+    '\uff0f': '/',
+  };
+  map['\u3000'] = ' ';
+  for (let d = 0; d < 10; d++) {
+    for (const base of [0x0660, 0x06f0, 0xff10]) map[String.fromCharCode(base + d)] = String(d);
+  }
+  return map;
+})();
+
+export function findInText(raw: string, options: TextOptions = {}): TextMatch[] {
+  const text = foldDigits(raw);
   const found: TextMatch[] = [];
   RUN.lastIndex = 0;
   for (let run = RUN.exec(text); run; run = RUN.exec(text)) {

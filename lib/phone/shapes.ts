@@ -1,5 +1,6 @@
 // Written shapes that are something else even when their digits would make a valid phone number:
-// dates, IPs, card and social-security numbers, ISBNs, money, ranges of years. Pure string tests.
+// dates, IPs, versions, card, tracking and social-security numbers, ISBNs, money, ranges of years. Pure string
+// tests.
 
 const SHAPES: readonly RegExp[] = [
   // 2024-01-31, 2024/1/31, 2024.01.31
@@ -8,12 +9,14 @@ const SHAPES: readonly RegExp[] = [
   /^[0-3]?\d([-./])[0-3]?\d\1(?:\d\d)?\d\d$/,
   // 2019-2024, 1999–2003
   /^(?:1[89]|20)\d\d ?[-\u2010-\u2014/] ?(?:1[89]|20)?\d\d$/,
+  // 10.0.19045.3693 (software versions: short major and minor, long build numbers)
+  /^\d{1,2}\.\d{1,2}\.\d{3,5}\.\d{3,5}$/,
   // 192.168.10.1
   /^\d{1,3}(?:\.\d{1,3}){3}$/,
   // 123-45-6789
   /^\d{3}([- ])\d\d\1\d{4}$/,
-  // 4111 1111 1111 1111, 3400 000000 00009
-  /^\d{4}([- ])\d{4}\1\d{4}\1\d{1,7}$/,
+  // 4111 1111 1111 1111, 3400 000000 00009; USPS tracking 9400 1000 0000 0000 0000 00 (groups of four)
+  /^\d{4}([- ])\d{4}\1\d{4}(?:\1\d{4}){0,3}\1\d{1,7}$/,
   /^3\d{3}([- ])\d{6}\1\d{4,5}$/,
   // 978-3-16-148410-0
   /^97[89]([- ])\d{1,5}\1\d{1,7}\1\d{1,7}\1\d$/,
