@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { requireChromium } from '../scripts/chromium-path.ts';
+import type { EmulatorOptions } from '../emulator/server.ts';
 import { startTestEmulator, type TestEmulator } from '../test/support/emulator.ts';
 
 export type { SeededUser } from '../test/support/emulator.ts';
@@ -15,9 +16,9 @@ export type Emulator = TestEmulator;
 
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 
-/** A fresh emulator on its defaults (rate limits on, the demo seed). */
-export function launchEmulator(): Promise<Emulator> {
-  return startTestEmulator();
+/** A fresh emulator on its defaults (rate limits on, the demo seed), or with the options given (a profile). */
+export function launchEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startTestEmulator(options);
 }
 
 export interface Profile {
