@@ -43,6 +43,21 @@ describe('PresenceService', () => {
     expect(request).toHaveBeenCalledTimes(4);
   });
 
+  it('does not hold back the next refresh when there were no handlers to ask about', async () => {
+    const item = memoryItem();
+    let handlers: string[] = [];
+    const request = vi.fn(async () => ({ records: [{ extension: { id: 1 }, presenceStatus: 'Busy' }] }));
+    const service = new PresenceService({ rc: { request } as never, item, handlers: async () => handlers });
+    service.refresh();
+    await service.settled();
+    expect(request).not.toHaveBeenCalled();
+    handlers = ['1'];
+    service.refresh();
+    await service.settled();
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(item.get()['1']?.kind).toBe('busy');
+  });
+
   it('applies events, and a failing snapshot keeps what it had', async () => {
     const item = memoryItem();
     const request = vi.fn().mockRejectedValue(new Error('[CMN-301] Request rate exceeded'));

@@ -95,6 +95,8 @@ export class PresenceService {
     const startedAt = this.now();
     const handlers = new Set(await this.opts.handlers());
     if (handlers.size === 0) {
+      // Nothing asked (capabilities not read yet): the refresh their arrival triggers must not wait.
+      this.lastRefreshAt = -Infinity;
       await this.update(() => ({}));
       return;
     }

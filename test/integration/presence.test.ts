@@ -36,9 +36,10 @@ describe('presence of the handlers', () => {
       state: 'signedIn',
       user: { extensionId: id('Avery'), accountId: '850000001', name: 'Avery' },
     });
-    await refreshCapabilities(me);
+    // The worker's order: sync and push start first, the capabilities (and so the handlers) arrive after.
     await startSync(me, { db: await freshDb() });
     await eventually(async () => (await connectionStatus.getValue()).pushConnected);
+    await refreshCapabilities(me);
     const first = await eventually(async () => {
       const map = await presence.getValue();
       return Object.keys(map).length >= 4 ? map : undefined;
