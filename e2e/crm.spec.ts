@@ -87,6 +87,11 @@ test('the demo CRM gets chips for customers, none for decoys, and they follow ot
   );
   // "ORD-5550100199" is an order number, not a phone: no chip for it.
   expect(await chipsFor(page, '+15550100199')).toEqual([]);
+  // A phone whose digits repeat the order number in its row ("555-010-0102" beside ORD-5550100102) is chipped.
+  await eventually(
+    async () => (await chipsFor(page, '+15550100102')).length,
+    (n) => n > 0,
+  );
   // The editable draft (a textarea) is never scanned.
   expect(await page.locator('textarea threaddesk-chip').count()).toBe(0);
 
