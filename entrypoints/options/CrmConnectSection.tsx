@@ -44,11 +44,16 @@ export function CrmConnectSection() {
   const logSettings = useItem<CrmLogSettings>(crmLogSettings);
   const server = settings.server.value.server;
   const emulator = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(server.replace(/\/$/, ''));
-  const loginKind = useSignal<LoginKind>(emulator ? 'custom' : 'production');
-  const customLogin = useSignal(emulator ? `${server.replace(/\/$/, '')}/salesforce/login` : '');
+  const base = server.replace(/\/$/, '');
+  // Typed values win; until then the defaults follow the server setting, which loads after the first render.
+  const loginChoice = useSignal<LoginKind | undefined>(undefined);
+  const loginKind = loginChoice.value ?? (emulator ? 'custom' : 'production');
+  const customInput = useSignal<string | undefined>(undefined);
+  const customLogin = customInput.value ?? (emulator ? `${base}/salesforce/login` : '');
   const clientId = useSignal('');
   const token = useSignal('');
-  const baseUrl = useSignal(emulator ? `${server.replace(/\/$/, '')}/hubspot` : 'https://api.hubapi.com');
+  const baseInput = useSignal<string | undefined>(undefined);
+  const baseUrl = baseInput.value ?? (emulator ? `${base}/hubspot` : 'https://api.hubapi.com');
   const busy = useSignal(false);
   const error = useSignal<string | undefined>(undefined);
   const callback = redirectUri.replace(/\/?$/, '/salesforce');
@@ -72,8 +77,7 @@ export function CrmConnectSection() {
   }
 
   function connectSalesforce() {
-    const loginUrl =
-      loginKind.value === 'custom' ? parseCrmUrl(customLogin.value) : LOGIN_URLS[loginKind.value];
+    const loginUrl = loginKind === 'custom' ? parseCrmUrl(customLogin) : LOGIN_URLS[loginKind];
     if (!loginUrl) {
       error.value = i18n.t('options.crmConnect.invalidUrl');
       return;
@@ -81,13 +85,13 @@ export function CrmConnectSection() {
     // The instance URL is only known after sign-in, so My Domain hosts are asked for with the login host.
     const origins = [
       originPattern(new URL(loginUrl).origin),
-      ...(loginKind.value === 'custom' ? [] : ['https://*.my.salesforce.com/*']),
+      ...(loginKind === 'custom' ? [] : ['https://*.my.salesforce.com/*']),
     ];
     void run(origins, () => send('crmConnectSalesforce', { loginUrl, clientId: clientId.value.trim() }));
   }
 
   function connectHubSpot() {
-    const base = parseCrmUrl(baseUrl.value);
+    const base = parseCrmUrl(baseUrl);
     if (!base) {
       error.value = i18n.t('options.crmConnect.invalidUrl');
       return;
@@ -130,19 +134,19 @@ export function CrmConnectSection() {
               <input
                 type="radio"
                 name="sf-login"
-                checked={loginKind.value === kind}
-                onChange={() => (loginKind.value = kind)}
+                checked={loginKind === kind}
+                onChange={() => (loginChoice.value = kind)}
               />
               {i18n.t(`options.crmConnect.${kind}`)}
             </label>
           ))}
-          {loginKind.value === 'custom' && (
+          {loginKind === 'custom' && (
             <label>
               {i18n.t('options.crmConnect.customUrl')}
               <input
                 type="url"
-                value={customLogin.value}
-                onInput={(e) => (customLogin.value = e.currentTarget.value)}
+                value={customLogin}
+                onInput={(e) => (customInput.value = e.currentTarget.value)}
               />
             </label>
           )}
@@ -182,7 +186,7 @@ export function CrmConnectSection() {
         </label>
         <label>
           {i18n.t('options.crmConnect.baseUrl')}
-          <input type="url" value={baseUrl.value} onInput={(e) => (baseUrl.value = e.currentTarget.value)} />
+          <input type="url" value={baseUrl} onInput={(e) => (baseInput.value = e.currentTarget.value)} />
         </label>
         <button
           type="button"
