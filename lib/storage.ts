@@ -35,7 +35,8 @@ export type AuthState = 'signedOut' | 'signingIn' | 'signedIn' | 'error';
 /** What pages may know about the session: who, not how. */
 export interface AuthStatus {
   state: AuthState;
-  user?: { extensionId: string; accountId: string; name: string; extensionNumber?: string };
+  /** `server` is the REST base URL the agent signed in to (lib/auth/agent.ts: who "me" is). */
+  user?: { extensionId: string; accountId: string; name: string; server: string; extensionNumber?: string };
   /** Why the agent was signed out or what failed, in words for the agent. */
   message?: string;
 }

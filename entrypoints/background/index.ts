@@ -1,7 +1,4 @@
-import { startBackground } from '@/lib/background/main';
-import { clearSyncedData, onStoreChanged, syncService } from '@/lib/sync';
+import { startBackground } from '@/lib/background/root';
 
-// Wiring only: everything lives in lib/.
-export default defineBackground(() => {
-  startBackground({ sync: { ...syncService, clearSyncedData: () => clearSyncedData(), onStoreChanged } });
-});
+// Wiring only: the composition root is lib/background/root.ts.
+export default defineBackground(() => startBackground());

@@ -17,7 +17,13 @@ export async function renderOptions(signedIn = true, granted = true) {
   if (signedIn) {
     await items.authStatus.setValue({
       state: 'signedIn',
-      user: { extensionId: 'me', accountId: 'acc-9', name: ME.name, extensionNumber: '101' },
+      user: {
+        extensionId: 'me',
+        accountId: 'acc-9',
+        name: ME.name,
+        extensionNumber: '101',
+        server: 'https://rc.test',
+      },
     });
     await items.capabilities.setValue(caps());
   }

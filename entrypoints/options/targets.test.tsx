@@ -11,7 +11,7 @@ import { OptionsContext } from './services';
 async function renderOptions() {
   await items.authStatus.setValue({
     state: 'signedIn',
-    user: { extensionId: 'me', accountId: 'acc-9', name: ME.name },
+    user: { extensionId: 'me', accountId: 'acc-9', name: ME.name, server: 'https://rc.test' },
   });
   await items.capabilities.setValue(caps());
   const settings = createSettingsModel();

@@ -63,7 +63,7 @@ describe('accessibility (axe-core)', () => {
   it('finds none on the options page', async () => {
     await items.authStatus.setValue({
       state: 'signedIn',
-      user: { extensionId: 'me', accountId: 'a', name: 'Dana' },
+      user: { extensionId: 'me', accountId: 'a', name: 'Dana', server: 'https://rc.test' },
     });
     await items.capabilities.setValue(caps());
     const settings = createSettingsModel();

@@ -28,7 +28,7 @@ export async function renderPanel(setup: PanelSetup = {}) {
   await items.authStatus.setValue(
     setup.auth ?? {
       state: 'signedIn',
-      user: { extensionId: ME.extensionId, accountId: 'a1', name: ME.name },
+      user: { extensionId: ME.extensionId, accountId: 'a1', name: ME.name, server: 'https://rc.test' },
     },
   );
   await items.capabilities.setValue(setup.capabilities === undefined ? caps() : setup.capabilities);

@@ -1,3 +1,4 @@
+import { sessionEvents } from '../../test/support/session';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { RcClient } from '../rc/client';
@@ -5,13 +6,13 @@ import { APP_KEY } from '../rc/current';
 import { RcError } from '../rc/errors';
 import { authStatus, serverSettings, type AuthStatus } from '../storage';
 import { openStore, type Store } from '../sync/db';
-import { signInInteractive, type SessionDeps } from './session';
+import { signInInteractive, type SessionOptions } from './session';
 
 const REDIRECT = 'https://abc.chromiumapp.org/';
 const APP = { clientId: 'private', clientSecret: 'secret' };
 const JWT_SESSION: AuthStatus = {
   state: 'signedIn',
-  user: { extensionId: '101', accountId: '1', name: 'Casey Morgan' },
+  user: { extensionId: '101', accountId: '1', name: 'Casey Morgan', server: 'https://rc.test' },
 };
 
 /** The auth window, answering with a code for the state it was opened with. */
@@ -20,7 +21,7 @@ const approve = async (url: string) =>
 
 describe('interactive sign-in while signed in with a private app (JWT)', () => {
   let db: Store;
-  let deps: Partial<SessionDeps>;
+  let deps: SessionOptions;
   let login: ReturnType<typeof vi.fn>;
   const onSignedOut = vi.fn();
 
@@ -43,7 +44,7 @@ describe('interactive sign-in while signed in with a private app (JWT)', () => {
       db: async () => db,
       getClient: async () => client,
       redirectUri: () => REDIRECT,
-      hooks: { onSignedOut },
+      events: sessionEvents({ onSignedOut }),
     };
   });
 

@@ -4,9 +4,10 @@ import { browser } from 'wxt/browser';
 import { protocolErrorMessage } from '../messaging';
 import { readMe } from '../rc/api';
 import type { RcClient } from '../rc/client';
-import { APP_KEY, getRcClient } from '../rc/current';
+import { APP_KEY, getRcClient, onRcClientChange } from '../rc/current';
 import { describeRcError, RcError, toRcError } from '../rc/errors';
 import { authStatus, serverSettings, type AuthStatus } from '../storage';
+import { agentOf, type Agent } from './agent';
 import { openStore, type Store } from '../sync/db';
 import { authorizeUrl, challengeS256, createState, createVerifier, parseRedirect } from './pkce';
 import { getRedirectUri } from './redirect-uri';
@@ -29,12 +30,14 @@ interface PendingPkce {
   createdAt: number;
 }
 
-/** What happens around a session; the background wires the sync engine in here. */
-export interface SessionHooks {
-  onSignedIn?(client: RcClient, status: AuthStatus): Promise<void> | void;
-  onSignedOut?(): Promise<void> | void;
-  /** Only on an explicit sign-out: the next agent on this browser starts clean (drafts and outbox stay). */
-  clearSessionData?(): Promise<void> | void;
+/** What the rest of the background does around a session (wired in lib/background/root.ts). */
+export interface SessionEvents {
+  /** Before `signedIn` is published: the browser's local data is handed over to this agent. */
+  beginAgent(agent: Agent): Promise<void>;
+  /** After `signedIn` is published, and at every worker start with a session: sync and the rest start. */
+  onSignedIn(client: RcClient): Promise<void>;
+  /** The session ended (sign-out, refused refresh, replaced tokens): stop, and clear what is the agent's. */
+  onSignedOut(): Promise<void>;
 }
 
 export interface SessionDeps {
@@ -43,17 +46,13 @@ export interface SessionDeps {
   /** Opens the auth window on `url` and resolves with the URL it was redirected to. */
   launch(url: string): Promise<string>;
   redirectUri(): string;
-  hooks: SessionHooks;
+  events: SessionEvents;
 }
 
-const hooks: SessionHooks = {};
+/** What a caller passes: the events, and whatever it replaces (tests: the auth window, the client). */
+export type SessionOptions = Partial<SessionDeps> & Pick<SessionDeps, 'events'>;
 
-/** Lets the background connect the sync engine without this module importing it. */
-export function setSessionHooks(h: SessionHooks): void {
-  Object.assign(hooks, h);
-}
-
-const defaultDeps: SessionDeps = {
+const defaultDeps: Omit<SessionDeps, 'events'> = {
   getClient: getRcClient,
   db: () => openStore(),
   launch: (url) =>
@@ -62,7 +61,6 @@ const defaultDeps: SessionDeps = {
       return r;
     }),
   redirectUri: getRedirectUri,
-  hooks,
 };
 
 const fail = (message: string) => new Error(protocolErrorMessage('signedOut', message));
@@ -78,7 +76,7 @@ async function failWith(e: unknown, grant?: 'code' | 'jwt'): Promise<Error> {
 
 /** OAuth code + PKCE in the browser's auth window (the `signIn` request). A session that exists already (a
  *  private app's JWT one included) stays until the new one does: cancelling the window keeps the agent in. */
-export async function signInInteractive(deps: Partial<SessionDeps> = {}): Promise<AuthStatus> {
+export async function signInInteractive(deps: SessionOptions): Promise<AuthStatus> {
   const d = { ...defaultDeps, ...deps };
   const settings = await serverSettings.getValue();
   if (!settings.clientId) {
@@ -128,13 +126,13 @@ export async function signInInteractive(deps: Partial<SessionDeps> = {}): Promis
       redirect_uri: saved.redirectUri,
     });
     replaced = true;
-    return await completeSignIn(client, d.hooks);
+    return await completeSignIn(client, d.events);
   } catch (e) {
     const err = await failWith(e);
     if (!wasSignedIn || replaced) {
       await authStatus.setValue({ state: 'signedOut', message: err.message.replace(/^\[\w+\] /, '') });
       // The old session's tokens were replaced: its sync must not run on.
-      if (wasSignedIn) await d.hooks.onSignedOut?.();
+      if (wasSignedIn) await d.events.onSignedOut();
     }
     throw err;
   }
@@ -166,7 +164,7 @@ export interface JwtCredentials {
 }
 
 /** JWT sign-in for a private app; its secret stays in IndexedDB for later refreshes. */
-export async function signInJwt(creds: JwtCredentials, deps: Partial<SessionDeps> = {}): Promise<AuthStatus> {
+export async function signInJwt(creds: JwtCredentials, deps: SessionOptions): Promise<AuthStatus> {
   const d = { ...defaultDeps, ...deps };
   const db = await d.db();
   await db.put('meta', { clientId: creds.clientId, clientSecret: creds.clientSecret }, APP_KEY);
@@ -176,7 +174,7 @@ export async function signInJwt(creds: JwtCredentials, deps: Partial<SessionDeps
     await client.login({ jwt: creds.jwt }).catch(async (e: unknown) => {
       throw await failWith(e, 'jwt');
     });
-    return await completeSignIn(client, d.hooks);
+    return await completeSignIn(client, d.events);
   } catch (e) {
     await db.delete('meta', APP_KEY);
     const err = await failWith(e);
@@ -186,7 +184,7 @@ export async function signInJwt(creds: JwtCredentials, deps: Partial<SessionDeps
 }
 
 /** Reads who signed in, publishes it and starts the session's work (sync, capabilities). */
-export async function completeSignIn(client: RcClient, h: SessionHooks = hooks): Promise<AuthStatus> {
+export async function completeSignIn(client: RcClient, events: SessionEvents): Promise<AuthStatus> {
   const me = await readMe(client);
   const name =
     me.name ??
@@ -197,21 +195,23 @@ export async function completeSignIn(client: RcClient, h: SessionHooks = hooks):
       extensionId: me.id,
       accountId: me.account?.id ?? '',
       name,
+      server: client.server,
       ...(me.extensionNumber ? { extensionNumber: me.extensionNumber } : {}),
     },
   };
+  await events.beginAgent(agentOf(status)!);
   await authStatus.setValue(status);
-  await h.onSignedIn?.(client, status);
+  await events.onSignedIn(client);
   return status;
 }
 
-/** Revokes (errors ignored) and forgets the tokens; drafts and the outbox stay for the next session. */
-export async function signOut(deps: Partial<SessionDeps> = {}): Promise<AuthStatus> {
+/** Stops the session's work and clears the agent's data, then revokes (errors ignored) and forgets the tokens;
+ *  the agent's drafts and outbox items stay, held for them (lib/background/agent-data.ts). */
+export async function signOut(deps: SessionOptions): Promise<AuthStatus> {
   const d = { ...defaultDeps, ...deps };
   const client = await d.getClient();
-  await d.hooks.onSignedOut?.();
+  await d.events.onSignedOut();
   await client.logout();
-  await d.hooks.clearSessionData?.();
   await (await d.db()).delete('meta', APP_KEY);
   const status: AuthStatus = { state: 'signedOut' };
   await authStatus.setValue(status);
@@ -219,19 +219,19 @@ export async function signOut(deps: Partial<SessionDeps> = {}): Promise<AuthStat
 }
 
 /** Publishes a dead session (refresh refused) to pages, once per client. */
-export function watchSession(client: RcClient, h: SessionHooks = hooks): () => void {
+export function watchSession(client: RcClient, events: SessionEvents): () => void {
   return client.onSessionLost((message) => {
     void (async () => {
       const current = await authStatus.getValue();
       if (current.state === 'signedOut' && current.message === message) return;
       await authStatus.setValue({ state: 'signedOut', message });
-      await h.onSignedOut?.();
+      await events.onSignedOut();
     })();
   });
 }
 
 /** On worker start: a stored refresh token means we are still signed in (refresh happens on first use). */
-export async function restoreSession(deps: Partial<SessionDeps> = {}): Promise<boolean> {
+export async function restoreSession(deps: SessionOptions): Promise<boolean> {
   const d = { ...defaultDeps, ...deps };
   const client = await d.getClient();
   const data = await client.sdk.platform().auth().data();
@@ -241,8 +241,33 @@ export async function restoreSession(deps: Partial<SessionDeps> = {}): Promise<b
       await authStatus.setValue({ state: 'signedOut', message: current.message });
     return false;
   }
-  const status = await authStatus.getValue();
-  if (status.state === 'signedIn') await d.hooks.onSignedIn?.(client, status);
-  else await completeSignIn(client, d.hooks).catch(() => undefined);
+  const agent = agentOf(await authStatus.getValue());
+  if (agent) {
+    await d.events.beginAgent(agent);
+    await d.events.onSignedIn(client);
+  } else await completeSignIn(client, d.events).catch(() => undefined);
   return true;
+}
+
+export interface Session {
+  signIn(): Promise<AuthStatus>;
+  signInJwt(creds: JwtCredentials): Promise<AuthStatus>;
+  signOut(): Promise<AuthStatus>;
+}
+
+/** The session in the composition root: watches every client for a lost session, ends the session when the
+ *  server or app changes (tokens belong to one of each), and restores a stored session. */
+export function setupSession(events: SessionEvents): Session {
+  const deps: SessionOptions = { events };
+  onRcClientChange((client) => watchSession(client, events));
+  serverSettings.watch((next, prev) => {
+    if (next.server !== prev?.server || next.clientId !== prev?.clientId)
+      void signOut(deps).catch(() => undefined);
+  });
+  void restoreSession(deps).catch((e: unknown) => console.warn('ThreadDesk session restore failed', e));
+  return {
+    signIn: () => signInInteractive(deps),
+    signInJwt: (creds) => signInJwt(creds, deps),
+    signOut: () => signOut(deps),
+  };
 }

@@ -18,7 +18,10 @@ describe('ChipPush', () => {
     forgetTab(1);
     forgetTab(2);
     db = await openStore(`chip-push-test-${++n}`);
-    await authStatus.setValue({ state: 'signedIn', user: { extensionId: 'me', accountId: 'a', name: 'Me' } });
+    await authStatus.setValue({
+      state: 'signedIn',
+      user: { extensionId: 'me', accountId: 'a', name: 'Me', server: 'https://rc.test' },
+    });
     await db.put('threads', thread('t1', { guest: '+15551000001' }));
     await db.put('threads', thread('t2', { guest: '+15551000002', assignee: { extensionId: 'me' } }));
     pushed = [];
@@ -70,7 +73,10 @@ describe('ChipPush', () => {
     expect(await chips.statesFor(['+15551000002'], 1)).toBeUndefined();
     await chips.changed(['t2']);
     expect(pushed).toEqual([]);
-    await authStatus.setValue({ state: 'signedIn', user: { extensionId: 'x', accountId: 'a', name: 'X' } });
+    await authStatus.setValue({
+      state: 'signedIn',
+      user: { extensionId: 'x', accountId: 'a', name: 'X', server: 'https://rc.test' },
+    });
     await chips.changed(undefined);
     expect(pushed).toEqual([{ tabId: 1, states: { '+15551000002': { kind: 'other', unread: false } } }]);
   });

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { refreshBadge, startBadge, stopBadge } from '../badge';
+import { setupBadge } from '../badge';
 import { Outbox } from '../outbox/outbox';
 import { thread as buildThread } from '../../test/support/threads';
 import { authStatus, capabilities, contactBook, panelFocus } from '../storage';
 import { STORE_CHANNEL } from '../sync/changes';
 import { openStore, type Store } from '../sync/db';
-import { ChipPush } from './chip-push';
 import { subscribedTabs } from './chip-subscribers';
-import { createHandlers, registerHandlers } from './handlers';
+import { ChipPush } from './chip-push';
+import { setupMessaging } from './handlers';
 
 const PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/sidepanel.html' };
 const CRM = {
@@ -37,8 +37,9 @@ async function call(type: string, data: unknown, sender: object) {
 describe('background handlers', () => {
   let db: Store;
   let remove: () => void;
-  const synced: string[] = [];
+  let badge: ReturnType<typeof setupBadge>;
   const pushed: Array<{ tabId: number; states: unknown }> = [];
+  const synced: string[] = [];
 
   beforeEach(async () => {
     fakeBrowser.reset();
@@ -46,26 +47,43 @@ describe('background handlers', () => {
     await db.put('threads', thread);
     await authStatus.setValue({
       state: 'signedIn',
-      user: { extensionId: '101', accountId: '1', name: 'Me' },
+      user: { extensionId: '101', accountId: '1', name: 'Me', server: 'https://rc.test' },
     });
     const outbox = new Outbox({
       db: async () => db,
       rc: async () => ({ request: async () => undefined as never }),
-      me: async () => undefined,
+      agent: async () => undefined,
+      applyLocalMessage: async () => undefined,
+      onChange: () => undefined,
     });
-    const handlers = createHandlers({
-      getClient: () => Promise.reject(new Error('no RingCentral in this test')),
+    const offline = () => Promise.reject(new Error('no RingCentral in this test'));
+    remove?.();
+    remove = setupMessaging({
+      getClient: offline,
       db: async () => db,
       outbox,
-      sync: { syncNow: async () => void synced.push('sync') },
+      sync: {
+        syncNow: async () => void synced.push('sync'),
+        applyLocalThread: offline,
+        loadHistory: offline,
+        loadResolved: offline,
+      },
+      session: { signIn: offline, signInJwt: offline, signOut: offline },
       refreshCapabilities: async () => undefined,
       chips: new ChipPush(
         async () => db,
         async (tabId, states) => void pushed.push({ tabId, states }),
       ),
+      crm: {
+        crmConnectSalesforce: offline,
+        crmConnectHubSpot: offline,
+        crmDisconnect: offline,
+        crmChooseRecord: offline,
+        crmCreateRecord: offline,
+        crmLogNow: offline,
+      },
+      onReadsChanged: () => void badge.refresh(),
     });
-    remove?.();
-    remove = registerHandlers(handlers);
   });
 
   it('refuses a content script asking for a page-only request', async () => {
@@ -178,8 +196,8 @@ describe('background handlers', () => {
       lastInboundAt: '2026-01-01T12:00:00.000Z',
       optedOut: false,
     });
-    startBadge(db);
-    expect((await refreshBadge())?.title).toMatch(/1 mine · 1 unread/);
+    badge = setupBadge({ db: async () => db });
+    expect((await badge.refresh())?.title).toMatch(/1 mine · 1 unread/);
     const heard: unknown[] = [];
     const listener = new BroadcastChannel(STORE_CHANNEL);
     listener.onmessage = (e: MessageEvent) => heard.push(e.data);
@@ -193,7 +211,6 @@ describe('background handlers', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(heard).toHaveLength(1);
     listener.close();
-    stopBadge();
   });
 
   it('a read mark pushes the changed chip to the CRM tab showing it, and only that chip', async () => {

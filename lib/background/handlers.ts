@@ -8,8 +8,8 @@ import {
   type RequestData,
   type RequestName,
 } from '../messaging';
-import { signInInteractive, signInJwt, signOut } from '../auth/session';
-import { refreshBadge } from '../badge';
+import { agentOf } from '../auth/agent';
+import type { Session } from '../auth/session';
 import { openSidePanel } from '../browser/side-panel';
 import type { Outbox } from '../outbox/outbox';
 import {
@@ -25,14 +25,15 @@ import type { RcClient } from '../rc/client';
 import { allowedOrigins } from '../rc/client';
 import { toProtocolError } from '../rc/errors';
 import { tryOptional } from '../capabilities/features';
-import type { MessageThread, ThreadMessage } from '../rc/schemas';
+import type { MessageThread } from '../rc/schemas';
 import { savePageHints, saveAgentName } from '../contacts/store';
 import type { CrmHandlers } from '../crm-log/setup';
 import { authStatus, capabilities, panelFocus, type PanelFocus } from '../storage';
 import { announce } from '../sync/changes';
 import { readThreads, type Store } from '../sync/db';
+import type { Sync } from '../sync';
 import { openThreadFor } from '../threads/rules';
-import { ChipPush } from './chip-push';
+import type { ChipPush } from './chip-push';
 import { rememberTab, tabShows } from './chip-subscribers';
 import { blobToDataUrl, dataUrlToBlob } from './data-url';
 import {
@@ -43,40 +44,21 @@ import {
   type SenderLike,
   type Self,
 } from './sender';
-import type { Page } from '../messaging';
-
-/** The sync engine as the handlers need it; the background passes the real one. */
-export interface SyncPort {
-  syncNow(): Promise<void>;
-  applyLocalThread?(thread: MessageThread): Promise<void>;
-  applyLocalMessage?(message: ThreadMessage): Promise<void>;
-  loadHistory?(threadId: string): Promise<Page>;
-  loadResolved?(page: number): Promise<Page>;
-}
 
 export interface HandlerDeps {
   getClient(): Promise<RcClient>;
   db(): Promise<Store>;
   outbox: Outbox;
-  sync: SyncPort;
+  sync: Pick<Sync, 'syncNow' | 'applyLocalThread' | 'loadHistory' | 'loadResolved'>;
+  session: Session;
   refreshCapabilities(): Promise<unknown>;
-  /** Chip states from one snapshot, pushed to CRM tabs on change (main.ts shares its own with the sync). */
-  chips?: ChipPush;
+  /** Chip states from one snapshot, pushed to CRM tabs on change. */
+  chips: ChipPush;
   /** The CRM connection, matching and logging requests (lib/crm-log/setup.ts). */
-  crm?: CrmHandlers;
-  self?: Self;
+  crm: CrmHandlers;
+  /** A read mark changed: the badge's unread count follows. */
+  onReadsChanged(): void;
 }
-
-const noCrm = (): Promise<never> =>
-  Promise.reject(new Error(protocolErrorMessage('invalidRequest', 'CRM logging is not available here.')));
-const NO_CRM: CrmHandlers = {
-  crmConnectSalesforce: noCrm,
-  crmConnectHubSpot: noCrm,
-  crmDisconnect: noCrm,
-  crmChooseRecord: noCrm,
-  crmCreateRecord: noCrm,
-  crmLogNow: noCrm,
-};
 
 export interface RequestContext {
   sender: SenderLike;
@@ -93,12 +75,10 @@ export function currentSelf(): Self {
   return { extensionId: browser.runtime.id, extensionOrigin: originOf(browser.runtime.getURL('/')) ?? '' };
 }
 
-async function myExtensionId(): Promise<string> {
-  const status = await authStatus.getValue();
-  if (status.state !== 'signedIn' || !status.user) {
-    throw new Error(protocolErrorMessage('signedOut', 'Sign in to RingCentral first.'));
-  }
-  return status.user.extensionId;
+async function requireAgent() {
+  const agent = agentOf(await authStatus.getValue());
+  if (!agent) throw new Error(protocolErrorMessage('signedOut', 'Sign in to RingCentral first.'));
+  return agent;
 }
 
 /** Keeps what a CRM page showed beside its numbers as page hints, only while an agent is signed in. */
@@ -109,15 +89,9 @@ async function savePageNames(names: Record<string, string>, sender: SenderLike):
   await savePageHints(origin, names);
 }
 
-const unavailable = (what: string) =>
-  new Error(protocolErrorMessage('server', `${what} is not available yet.`));
-
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const chips = deps.chips ?? new ChipPush(deps.db);
-  const afterThreadChange = async (thread: MessageThread) => {
-    if (deps.sync.applyLocalThread) await deps.sync.applyLocalThread(thread);
-    else void deps.sync.syncNow().catch(() => undefined);
-  };
+  const { chips } = deps;
+  const afterThreadChange = (thread: MessageThread) => deps.sync.applyLocalThread(thread);
   const resyncEntries = () => void deps.sync.syncNow().catch(() => undefined);
 
   return {
@@ -155,14 +129,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     getStatus: async () => authStatus.getValue(),
-    signIn: async () => signInInteractive(),
-    signInJwt: async (creds) => signInJwt(creds),
-    signOut: async () => signOut(),
+    signIn: async () => deps.session.signIn(),
+    signInJwt: async (creds) => deps.session.signInJwt(creds),
+    signOut: async () => deps.session.signOut(),
     syncNow: async () => deps.sync.syncNow(),
     refreshCapabilities: async () => void (await deps.refreshCapabilities()),
 
     async send({ threadId, from, to, text, attachments }) {
-      await myExtensionId();
+      await requireAgent();
       const localId = await deps.outbox.enqueue({
         threadId,
         from,
@@ -176,8 +150,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       });
       return { localId };
     },
-    retrySend: async ({ localId }) => deps.outbox.retry(localId),
-    discardSend: async ({ localId }) => deps.outbox.discard(localId),
+    // Only the agent who queued a reply may send it again or discard it.
+    retrySend: async ({ localId }) => deps.outbox.retry(localId, (await requireAgent()).key),
+    discardSend: async ({ localId }) => deps.outbox.discard(localId, (await requireAgent()).key),
 
     async assign({ threadId, extensionId }) {
       await afterThreadChange(await assignThread(await deps.getClient(), threadId, extensionId));
@@ -214,14 +189,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deleteNotes(await deps.getClient(), [noteId]);
       resyncEntries();
     },
-    async loadHistory({ threadId }) {
-      if (!deps.sync.loadHistory) throw unavailable('History');
-      return deps.sync.loadHistory(threadId);
-    },
-    async loadResolved({ page }) {
-      if (!deps.sync.loadResolved) throw unavailable('Resolved conversations');
-      return deps.sync.loadResolved(page);
-    },
+    loadHistory: async ({ threadId }) => deps.sync.loadHistory(threadId),
+    loadResolved: async ({ page }) => deps.sync.loadResolved(page),
 
     async fetchAttachment({ uri }) {
       const client = await deps.getClient();
@@ -242,11 +211,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       // The badge's unread count and every other open page (inbox list, chips' source) follow the new read.
       announce({ kind: 'reads', threadIds: [threadId] });
       void chips.changed([threadId]).catch(() => undefined);
-      void refreshBadge().catch((e: unknown) => console.error('ThreadDesk: badge failed', e));
+      deps.onReadsChanged();
     },
 
     setContactName: async ({ phone, name }) => saveAgentName(phone, name),
-    ...(deps.crm ?? NO_CRM),
+    ...deps.crm,
   };
 }
 
@@ -267,8 +236,10 @@ export async function handleRequest<N extends RequestName>(
   }
 }
 
-/** Registers every request with the messaging library; returns a function that removes them all. */
-export function registerHandlers(handlers: Handlers, self: Self = currentSelf()): () => void {
+/** Registers every request with the messaging library, in the worker's first turn (a message may be what
+ *  woke it). The worker never removes them; tests do, between cases. */
+export function setupMessaging(deps: HandlerDeps, self: Self = currentSelf()): () => void {
+  const handlers = createHandlers(deps);
   const removers = (Object.keys(requestSchemas) as RequestName[]).map((name) =>
     onMessage(name, ((message: { data: unknown; sender: SenderLike }) =>
       handleRequest(handlers, name, message.data, message.sender, self)) as Listener<typeof name>),

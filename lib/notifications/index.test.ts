@@ -5,18 +5,23 @@ import { panelFocus } from '../storage';
 import { openStore } from '../sync/db';
 import { message, stored, thread } from '../../test/support/threads';
 import type { StoredMessage } from '../sync/reducer';
-import { Notifier } from './index';
+import { setupNotifications } from './index';
 
 const msg = (...args: Parameters<typeof message>) => stored(message(...args)) as StoredMessage;
 
-describe('Notifier', () => {
+describe('setupNotifications', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('shows one notification per thread, waits for unknown threads, and opens the panel on click', async () => {
     const db = await openStore(`notify-${crypto.randomUUID()}`);
     await db.put('threads', thread('1'));
     const openPanel = vi.fn();
-    const notifier = new Notifier({ db, me: () => 'me', openPanel, iconUrl: 'icon.png' });
+    const notifier = setupNotifications({
+      db: async () => db,
+      me: async () => 'me',
+      openPanel,
+      iconUrl: 'icon.png',
+    });
 
     const shown = await notifier.consider([msg('a', '1', 1), msg('b', '1', 2), msg('c', '2', 3)]);
     expect(shown.map((n) => n.threadId)).toEqual(['1']);
@@ -34,7 +39,6 @@ describe('Notifier', () => {
     await clicked;
     await vi.waitFor(async () => expect((await panelFocus.getValue())?.threadId).toBe('1'));
     await vi.waitFor(async () => expect(Object.keys(await browser.notifications.getAll())).toEqual(['2']));
-    notifier.dispose();
     db.close();
   });
 
@@ -43,7 +47,7 @@ describe('Notifier', () => {
     const open = vi.fn(async () => undefined);
     const g = globalThis as { chrome?: unknown };
     g.chrome = { sidePanel: { open } };
-    const notifier = new Notifier({ db, me: () => 'me' });
+    setupNotifications({ db: async () => db, me: async () => 'me' });
     try {
       const clicked = fakeBrowser.notifications.onClicked.trigger('7');
       expect(open).toHaveBeenCalledWith({ windowId: browser.windows.WINDOW_ID_CURRENT });
@@ -51,7 +55,6 @@ describe('Notifier', () => {
       await vi.waitFor(async () => expect((await panelFocus.getValue())?.threadId).toBe('7'));
     } finally {
       delete g.chrome;
-      notifier.dispose();
       db.close();
     }
   });

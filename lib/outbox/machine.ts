@@ -44,11 +44,6 @@ export function afterFailure(item: OutboxItem, e: RcError, now: number, random: 
   };
 }
 
-/** Who an item belongs to: the same extension id on another server is another person. */
-export function ownerKey(extensionId: string, server: string | undefined): string {
-  return server ? `${extensionId}@${server}` : extensionId;
-}
-
 export const OTHER_AGENT_CODE = 'otherAgent';
 export const OTHER_AGENT: NonNullable<OutboxItem['error']> = {
   code: OTHER_AGENT_CODE,

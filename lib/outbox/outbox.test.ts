@@ -3,10 +3,12 @@ import type { RequestOptions } from '../rc/client';
 import { RcError } from '../rc/errors';
 import type { ThreadMessage } from '../rc/schemas';
 import { openStore, type OutboxItem } from '../sync/db';
-import { afterFailure, backoffMs, claimFor, classify, findSentMatch, OTHER_AGENT, ownerKey } from './machine';
+import { agentKey as ownerKey } from '../auth/agent';
+import { afterFailure, backoffMs, claimFor, classify, findSentMatch, OTHER_AGENT } from './machine';
 import { Outbox } from './outbox';
 
 const ME = '101';
+const MINE = ownerKey(ME, 'https://rc.example');
 let dbCount = 0;
 
 function message(over: Partial<ThreadMessage> = {}): ThreadMessage {
@@ -142,9 +144,14 @@ async function outboxWith(script: Parameters<typeof scriptedRc>[0], me: () => st
   const outbox = new Outbox({
     db: async () => db,
     rc: async () => s.rc,
-    me: async () => me(),
-    server: async () => 'https://rc.example',
+    agent: async () => {
+      const id = me();
+      return id
+        ? { extensionId: id, server: 'https://rc.example', key: ownerKey(id, 'https://rc.example') }
+        : undefined;
+    },
     applyLocalMessage: (m) => void applied.push(m),
+    onChange: () => undefined,
     now: s.time,
     random: () => 0.5,
     sleep: async (ms) => void s.tick(ms),
@@ -191,10 +198,10 @@ describe('Outbox', () => {
       error: { code: 'notAssignee' },
     });
     expect(o.server.map((m) => m.text)).toEqual(['b']);
-    await o.outbox.retry(failedId, 'a, edited');
+    await o.outbox.retry(failedId, MINE, 'a, edited');
     await o.outbox.kick();
     expect(o.server.map((m) => m.text)).toEqual(['b', 'a, edited']);
-    await o.outbox.discard('none');
+    await o.outbox.discard('none', MINE);
   });
 
   it('resumes an item left "sending" by a stopped worker without sending it twice', async () => {
@@ -216,7 +223,7 @@ describe('Outbox owners', () => {
     await o.outbox.kick();
     const owner = `${ME}@https://rc.example`;
     expect(await o.db.get('outbox', refused)).toMatchObject({ owner, state: 'failed' });
-    await o.outbox.discard(refused);
+    await o.outbox.discard(refused, MINE);
 
     // Left by the previous agent, who signed out before it went out.
     await o.db.put('outbox', item({ localId: 'a1', owner, state: 'queued', attempts: 0, text: 'a' }));
@@ -230,7 +237,7 @@ describe('Outbox owners', () => {
       error: { message: 'Queued by another agent — sign in as them to send, or discard', permanent: true },
     });
     // Retrying as the wrong agent does not send it either.
-    await o.outbox.retry('a1');
+    await o.outbox.retry('a1', MINE);
     await o.outbox.kick();
     expect(o.server.map((m) => m.text)).toEqual(['b']);
 

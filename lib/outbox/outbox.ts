@@ -2,6 +2,8 @@
 // order they were written. Failures are retried with backoff; after an ambiguous one the server is searched
 // for the message before sending again, so a reply is never sent twice.
 import { tryOptional } from '../capabilities/features';
+import type { Agent } from '../auth/agent';
+import { protocolErrorMessage } from '../messaging';
 import { listMessages, listThreads, sendMessage } from '../rc/api';
 import type { RcClient } from '../rc/client';
 import { describeRcError, RcError, toRcError } from '../rc/errors';
@@ -10,21 +12,20 @@ import type { OutboxAttachment, OutboxItem, Store } from '../sync/db';
 import { OPT_OUTS_KEY } from '../sync/store-io';
 import type { PairOptOut } from '../sync/summary';
 import { pairKey } from '../threads/rules';
-import { afterFailure, claimFor, CLOCK_SKEW_MS, findSentMatch, ownerKey, sendable } from './machine';
+import { afterFailure, claimFor, CLOCK_SKEW_MS, findSentMatch, sendable } from './machine';
 
 type Rc = Pick<RcClient, 'request'>;
 
 export interface OutboxDeps {
   db(): Promise<Store>;
   rc(): Promise<Rc>;
-  /** The signed-in agent's extension id; undefined when signed out (the loop then waits). */
-  me(): Promise<string | undefined>;
-  /** The signed-in agent's server: with `me`, who owns the items queued now. */
-  server?(): Promise<string | undefined>;
+  /** The signed-in agent (lib/auth/agent.ts), who owns the items queued now; undefined when signed out (the
+   *  loop then waits). */
+  agent(): Promise<Agent | undefined>;
   /** Puts a sent message in the local store at once (the sync engine's applyLocalMessage). */
-  applyLocalMessage?(message: ThreadMessage): Promise<void> | void;
+  applyLocalMessage(message: ThreadMessage): Promise<void> | void;
   /** Told after every change of the outbox, so pages can re-read it. */
-  onChange?(): void;
+  onChange(): void;
   now?(): number;
   random?(): number;
   sleep?(ms: number): Promise<void>;
@@ -41,6 +42,9 @@ export interface SendInput {
 const CLAIMED_KEY = 'outbox:claimed';
 const OPTED_OUT = describeRcError(new RcError('optedOut', 'opted out'));
 const CLAIMED_MAX = 200;
+
+const notYours = () =>
+  new Error(protocolErrorMessage('forbidden', 'That reply was queued by another agent.'));
 
 export class Outbox {
   private running: Promise<void> | undefined;
@@ -60,7 +64,7 @@ export class Outbox {
     const db = await this.deps.db();
     // createdAt doubles as the send order, so it must be strictly increasing.
     const latest = Math.max(0, ...(await db.getAll('outbox')).map((i) => i.createdAt));
-    const owner = await this.owner();
+    const owner = (await this.deps.agent())?.key;
     const item: OutboxItem = {
       localId: crypto.randomUUID(),
       ...(owner ? { owner } : {}),
@@ -79,11 +83,12 @@ export class Outbox {
     return item.localId;
   }
 
-  /** A failed item goes back in line (after an edit in the panel, or as is). */
-  async retry(localId: string, text?: string): Promise<void> {
+  /** A failed item of `owner` goes back in line (after an edit in the panel, or as is). */
+  async retry(localId: string, owner: string, text?: string): Promise<void> {
     const db = await this.deps.db();
     const item = await db.get('outbox', localId);
     if (!item) return;
+    if (item.owner !== owner) throw notYours();
     await db.put('outbox', {
       ...item,
       text: text ?? item.text,
@@ -95,8 +100,13 @@ export class Outbox {
     void this.kick();
   }
 
-  async discard(localId: string): Promise<void> {
-    await (await this.deps.db()).delete('outbox', localId);
+  /** Drops an item of `owner`'s; another agent's item is theirs to keep. */
+  async discard(localId: string, owner: string): Promise<void> {
+    const db = await this.deps.db();
+    const item = await db.get('outbox', localId);
+    if (!item) return;
+    if (item.owner !== owner) throw notYours();
+    await db.delete('outbox', localId);
     this.changed();
   }
 
@@ -129,9 +139,10 @@ export class Outbox {
     const db = await this.deps.db();
     for (;;) {
       // Checked on every turn: another agent may have signed in while this loop slept.
-      const me = await this.deps.me();
-      if (!me) return;
-      await this.holdOthers(db, ownerKey(me, await this.deps.server?.()));
+      const agent = await this.deps.agent();
+      if (!agent) return;
+      const me = agent.extensionId;
+      await this.holdOthers(db, agent.key);
       const next = sendable(await db.getAll('outbox'))[0];
       if (!next) return;
       // An item found 'sending' was interrupted (worker stopped mid-request): it may have gone out.
@@ -156,11 +167,6 @@ export class Outbox {
       changed = true;
     }
     if (changed) this.changed();
-  }
-
-  private async owner(): Promise<string | undefined> {
-    const me = await this.deps.me();
-    return me ? ownerKey(me, await this.deps.server?.()) : undefined;
   }
 
   private async attempt(item: OutboxItem, me: string): Promise<'done' | 'paused' | 'failed'> {
@@ -208,7 +214,7 @@ export class Outbox {
     await db.put('meta', [...claimed, message.id].slice(-CLAIMED_MAX), CLAIMED_KEY);
     await db.delete('outbox', item.localId);
     this.changed();
-    await this.deps.applyLocalMessage?.(message);
+    await this.deps.applyLocalMessage(message);
   }
 
   private async optedOut(item: OutboxItem): Promise<boolean> {
@@ -244,6 +250,6 @@ export class Outbox {
   }
 
   private changed(): void {
-    this.deps.onChange?.();
+    this.deps.onChange();
   }
 }

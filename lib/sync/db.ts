@@ -30,7 +30,7 @@ export interface OutboxItem {
   state: OutboxState;
   attempts: number;
   nextAttemptAt?: number;
-  /** Who queued it ("extensionId@server", see lib/outbox/machine ownerKey): only they may send it. Absent on
+  /** Who queued it (the agent key "extensionId@server", lib/auth/agent.ts): only they may send it. Absent on
    *  items queued before owners were recorded. */
   owner?: string;
   /** Set after an ambiguous failure: the entries sync must be checked before another attempt. */
@@ -132,4 +132,16 @@ export async function readReads(db: Store): Promise<Map<string, string>> {
   const tx = db.transaction('reads');
   const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
   return new Map(keys.map((k, i) => [k, values[i]!]));
+}
+
+/** What the badge and the chips are computed from: one read of the store per change. */
+export interface StoreSnapshot {
+  threads: MessageThread[];
+  summaries: Map<string, ThreadSummary>;
+  reads: Map<string, string>;
+}
+
+export async function readSnapshot(db: Store): Promise<StoreSnapshot> {
+  const [threads, summaries, reads] = await Promise.all([readThreads(db), readSummaries(db), readReads(db)]);
+  return { threads, summaries, reads };
 }

@@ -1,17 +1,17 @@
-// The background's data side, wired: sync engine, push, alarm backstop, badge and notifications. After every
-// committed change: announce it to pages, refresh the badge, consider notifications, call onStoreChanged hooks.
-import { refreshBadge, startBadge } from '../badge';
+// The background's data side: the sync engine for the signed-in client, push, presence and the alarm
+// backstop. setupSync registers the alarm listener at once (the alarm may be what woke the worker) and
+// returns the one Sync the rest of the background uses; every committed change goes to `onChange`.
+import { browser } from 'wxt/browser';
 import type { Page } from '../messaging';
-import { Notifier } from '../notifications';
-import { startPresence, type RunningPresence } from '../presence';
 import { refreshCapabilities } from '../capabilities/refresh';
+import { startPresence, type RunningPresence } from '../presence';
 import { PushChannel } from '../push/channel';
 import type { RcClient } from '../rc/client';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
-import { authStatus, capabilities, connectionStatus, type ConnectionStatus } from '../storage';
-import { setSyncAlarmPeriod, startSyncAlarm, stopSyncAlarm } from './alarm';
+import { connectionStatus, type ConnectionStatus } from '../storage';
+import { setSyncAlarmPeriod, stopSyncAlarm, SYNC_ALARM } from './alarm';
 import { announce } from './changes';
-import { openStore, type Store } from './db';
+import { type Store } from './db';
 import { SyncEngine, type AppliedChange } from './engine';
 import { dismissHealth, recordHealth } from './health';
 import { watchMembership } from './membership';
@@ -22,14 +22,33 @@ import { tokenKey } from './stream';
 export type { AppliedChange } from './engine';
 export { STORE_CHANNEL, type StoreChange } from './changes';
 
-export interface StartSyncOptions {
-  /** Defaults to the extension's store; tests pass their own. */
+export interface SyncDeps {
+  db(): Promise<Store>;
+  /** After every committed change (already announced to pages): badge, notifications, chips. */
+  onChange(change: AppliedChange): void;
+  /** Threads left the store because the agent no longer handles their resource (announced already). */
+  onDropped(threadIds: string[]): void;
+}
+
+export interface StartOptions {
+  /** Tests pass their own store. */
   db?: Store;
   debounceMs?: number;
   /** Push over WebSocket (default on). */
   push?: boolean;
-  /** Opens the side panel when a notification is clicked. */
-  openPanel?: () => unknown;
+}
+
+export interface Sync {
+  start(client: RcClient, opts?: StartOptions): Promise<void>;
+  /** Stops sync, push and the alarm (sign-out, or before a restart). The store keeps its data. */
+  stop(): Promise<void>;
+  /** Forgets the synced data and both sync tokens (the session ended: the store is the agent's). */
+  clear(): Promise<void>;
+  syncNow(): Promise<void>;
+  applyLocalThread(thread: MessageThread): Promise<void>;
+  applyLocalMessage(message: ThreadMessage): Promise<void>;
+  loadHistory(threadId: string): Promise<Page>;
+  loadResolved(page: number): Promise<Page>;
 }
 
 interface Running {
@@ -38,178 +57,136 @@ interface Running {
   engine: SyncEngine;
   push?: PushChannel;
   presence?: RunningPresence;
-  notifier: Notifier;
+  resync(): void;
   offOnline?: () => void;
   offMembership: () => void;
 }
 
-let running: Running | undefined;
-const listeners = new Set<(change: AppliedChange) => void>();
-let statusWrites: Promise<unknown> = Promise.resolve();
-
-/** Called after every committed change (the chip states of CRM tabs hang off this). */
-export function onStoreChanged(listener: (change: AppliedChange) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-function patchStatus(patch: Partial<ConnectionStatus>): Promise<unknown> {
-  // Serialised read-merge-write: two streams finishing together must not lose each other's fields.
-  statusWrites = statusWrites
-    .then(async () => connectionStatus.setValue({ ...(await connectionStatus.getValue()), ...patch }))
-    .catch((e) => console.error('ThreadDesk: status write failed', e));
-  return statusWrites;
-}
-
-async function currentMe(): Promise<string | undefined> {
-  const auth = await authStatus.getValue();
-  if (auth.state !== 'signedIn') return undefined;
-  return auth.user?.extensionId ?? (await capabilities.getValue())?.me.extensionId;
-}
-
 const isOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false);
 
-/** Starts syncing for the signed-in client: after sign-in and at every worker start with a session. */
-export async function startSync(client: RcClient, opts: StartSyncOptions = {}): Promise<void> {
-  await stopSync();
-  const db = opts.db ?? (await openStore());
-  const notifier = new Notifier({ db, me: currentMe, openPanel: opts.openPanel });
-  const engine = new SyncEngine({
-    client,
-    db,
-    debounceMs: opts.debounceMs,
-    online: isOnline,
-    onStatus: patchStatus,
-    onHealth: recordHealth,
-    onApplied: (change) => {
-      announce({ kind: change.kind, threadIds: change.threadIds });
-      void refreshBadge().catch((e) => console.error('ThreadDesk: badge failed', e));
-      // A thread arriving may release notifications that waited for it.
-      const fresh = change.notify ? change.writes.newMessages : [];
-      void notifier.consider(fresh).catch((e) => console.error('ThreadDesk: notification failed', e));
-      for (const l of listeners) l(change);
+export function setupSync(deps: SyncDeps): Sync {
+  let running: Running | undefined;
+  let statusWrites: Promise<unknown> = Promise.resolve();
+
+  const patchStatus = (patch: Partial<ConnectionStatus>): Promise<unknown> => {
+    // Serialised read-merge-write: two streams finishing together must not lose each other's fields.
+    statusWrites = statusWrites
+      .then(async () => connectionStatus.setValue({ ...(await connectionStatus.getValue()), ...patch }))
+      .catch((e) => console.error('ThreadDesk: status write failed', e));
+    return statusWrites;
+  };
+
+  // Not running yet when the alarm woke the worker: the session's restore starts sync, which syncs both
+  // streams and connects push — what the alarm asks for.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) running?.resync();
+  });
+
+  const need = (): Running => {
+    if (!running) throw new Error('[signedOut] Sync is not running. Sign in first.');
+    return running;
+  };
+
+  async function start(client: RcClient, opts: StartOptions = {}): Promise<void> {
+    await stop();
+    const db = opts.db ?? (await deps.db());
+    const engine = new SyncEngine({
+      client,
+      db,
+      debounceMs: opts.debounceMs,
+      online: isOnline,
+      onStatus: patchStatus,
+      onHealth: recordHealth,
+      onApplied: (change) => {
+        announce({ kind: change.kind, threadIds: change.threadIds });
+        deps.onChange(change);
+      },
+    });
+    const resyncBoth = () => {
+      void engine.trigger('threads');
+      void engine.trigger('entries');
+    };
+    const presence = opts.push === false ? undefined : startPresence(client);
+    const push =
+      opts.push === false
+        ? undefined
+        : new PushChannel({
+            sdk: client.sdk,
+            budget: client.budget,
+            onEvent: (kind) => void engine.trigger(kind),
+            onPresence: (body) => presence?.onEvent(body),
+            onResync: () => {
+              resyncBoth();
+              presence?.refresh();
+            },
+            onGrant: () => void refreshCapabilities(client).catch(() => undefined),
+            // The backstop polls often unless push delivers both streams.
+            onConnected: (connected) => {
+              void patchStatus({ pushConnected: connected });
+              setSyncAlarmPeriod(connected && !push?.degradation.streams.length);
+            },
+            onDegraded: (d) => {
+              void patchStatus({ pushDisabled: d.grant ? [...d.streams, 'grant'] : d.streams });
+              setSyncAlarmPeriod(!!push?.connected && d.streams.length === 0);
+            },
+          });
+    running = {
+      client,
+      db,
+      engine,
+      push,
+      presence,
+      resync: () => {
+        resyncBoth();
+        push?.ensure();
+      },
+      offOnline: watchOnline(() => void engine.syncNow()),
+      offMembership: watchMembership(engine, db, (threadIds) => {
+        announce({ kind: 'threads', threadIds });
+        deps.onDropped(threadIds);
+      }),
+    };
+    setSyncAlarmPeriod(false);
+    await patchStatus({ pushConnected: false });
+    // Failures surface in connectionStatus and retry on their own.
+    void engine.start().catch(() => undefined);
+    void push?.start();
+  }
+
+  async function stop(): Promise<void> {
+    const r = running;
+    running = undefined;
+    if (!r) return;
+    r.engine.stop();
+    r.offOnline?.();
+    r.offMembership();
+    stopSyncAlarm();
+    await r.push?.stop();
+    await r.presence?.stop();
+    await patchStatus({ state: 'idle', pushConnected: false, retryAt: undefined });
+  }
+
+  return {
+    start,
+    stop,
+    async clear() {
+      const store = running?.db ?? (await deps.db());
+      await clearSynced(store, [tokenKey('threads'), tokenKey('entries'), OPT_OUTS_KEY]);
+      await dismissHealth();
+      announce({ kind: 'threads' });
     },
-  });
-  const resyncBoth = () => {
-    void engine.trigger('threads');
-    void engine.trigger('entries');
+    syncNow: () => need().engine.syncNow(),
+    applyLocalThread: (thread) => need().engine.applyLocalThread(thread),
+    applyLocalMessage: (message) => need().engine.applyLocalMessage(message),
+    loadHistory(threadId) {
+      const r = need();
+      return loadHistoryPage(r.client, r.db, r.engine, threadId);
+    },
+    loadResolved(page) {
+      const r = need();
+      return loadResolvedPage(r.client, r.engine, page);
+    },
   };
-  const presence = opts.push === false ? undefined : startPresence(client);
-  const push =
-    opts.push === false
-      ? undefined
-      : new PushChannel({
-          sdk: client.sdk,
-          budget: client.budget,
-          onEvent: (kind) => void engine.trigger(kind),
-          onPresence: (body) => presence?.onEvent(body),
-          onResync: () => {
-            resyncBoth();
-            presence?.refresh();
-          },
-          onGrant: () => void refreshCapabilities(client).catch(() => undefined),
-          // The backstop polls often unless push delivers both streams.
-          onConnected: (connected) => {
-            void patchStatus({ pushConnected: connected });
-            setSyncAlarmPeriod(connected && !push?.degradation.streams.length);
-          },
-          onDegraded: (d) => {
-            void patchStatus({ pushDisabled: d.grant ? [...d.streams, 'grant'] : d.streams });
-            setSyncAlarmPeriod(!!push?.connected && d.streams.length === 0);
-          },
-        });
-  running = {
-    client,
-    db,
-    engine,
-    push,
-    presence,
-    notifier,
-    offOnline: watchOnline(() => void engine.syncNow()),
-    offMembership: watchMembership(engine, db, (threadIds) => {
-      announce({ kind: 'threads', threadIds });
-      void refreshBadge().catch(() => undefined);
-    }),
-  };
-  startBadge(db);
-  startSyncAlarm(() => {
-    resyncBoth();
-    push?.ensure();
-  });
-  await patchStatus({ pushConnected: false });
-  // Failures surface in connectionStatus and retry on their own.
-  void engine.start().catch(() => undefined);
-  void push?.start();
-}
-
-/** The running engine (tests and diagnostics). */
-export const currentEngine = (): SyncEngine | undefined => running?.engine;
-
-/** Stops sync, push and the alarm (sign-out, or before a restart). The store keeps its data. */
-export async function stopSync(): Promise<void> {
-  const r = running;
-  running = undefined;
-  if (!r) return;
-  r.engine.stop();
-  r.notifier.dispose();
-  r.offOnline?.();
-  r.offMembership();
-  stopSyncAlarm();
-  await r.push?.stop();
-  await r.presence?.stop();
-  await patchStatus({ state: 'idle', pushConnected: false, retryAt: undefined });
-  void refreshBadge().catch(() => undefined);
-}
-
-/** Sign-out: forget synced data and sync tokens (the next agent on this browser starts clean). */
-export async function clearSyncedData(db?: Store): Promise<void> {
-  const store = db ?? running?.db ?? (await openStore());
-  await clearSynced(store, [tokenKey('threads'), tokenKey('entries'), OPT_OUTS_KEY]);
-  await dismissHealth();
-  announce({ kind: 'threads' });
-}
-
-function need(): Running {
-  if (!running) throw new Error('[signedOut] Sync is not running. Sign in first.');
-  return running;
-}
-
-export function syncNow(): Promise<void> {
-  return need().engine.syncNow();
-}
-
-export function applyLocalThread(thread: MessageThread): Promise<void> {
-  return need().engine.applyLocalThread(thread);
-}
-
-export function applyLocalMessage(message: ThreadMessage): Promise<void> {
-  return need().engine.applyLocalMessage(message);
-}
-
-export function loadHistory(threadId: string): Promise<Page> {
-  const r = need();
-  return loadHistoryPage(r.client, r.db, r.engine, threadId);
-}
-
-export function loadResolved(page: number): Promise<Page> {
-  const r = need();
-  return loadResolvedPage(r.client, r.engine, page);
-}
-
-/** What lib/background/main.ts's startBackground({ sync }) takes. */
-export const syncService = {
-  startSync: (client: RcClient, opts?: Pick<StartSyncOptions, 'openPanel'>) => startSync(client, opts),
-  stopSync,
-  syncNow,
-  applyLocalThread,
-  applyLocalMessage,
-  loadHistory,
-  loadResolved,
-};
-
-/** The push channel's counters (for the lead's diagnostics and benchmarks). */
-export function syncDiagnostics() {
-  return running ? { sync: running.engine.stats, push: running.push?.stats } : undefined;
 }
 
 function watchOnline(onOnline: () => void): (() => void) | undefined {

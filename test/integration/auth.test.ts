@@ -1,3 +1,4 @@
+import { sessionEvents } from '../support/session';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PKCE_KEY, signInInteractive, signInJwt, signOut } from '../../lib/auth/session';
@@ -104,7 +105,12 @@ describe('sign-in flows', () => {
       db: async () => db,
       getClient: async () => client,
       redirectUri: () => REDIRECT,
-      hooks: { onSignedIn: (_c: unknown, s: { user?: { name: string } }) => void started.push(s.user!.name) },
+      events: sessionEvents({
+        onSignedIn: async () => {
+          const { authStatus } = await import('../../lib/storage');
+          started.push((await authStatus.getValue()).user!.name);
+        },
+      }),
     };
     return { db, deps, started, setClient: (c: typeof client) => (client = c) };
   }

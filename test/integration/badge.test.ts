@@ -6,9 +6,13 @@ import { browser } from 'wxt/browser';
 import type { RcClient } from '../../lib/rc/client';
 import { authStatus, connectionStatus } from '../../lib/storage';
 import { STORE_CHANNEL, isStoreChange, type StoreChange } from '../../lib/sync/changes';
-import { onStoreChanged, startSync, stopSync } from '../../lib/sync/index';
+import { afterStoreChange } from '../../lib/background/root';
+import { setupBadge } from '../../lib/badge';
+import { setupNotifications } from '../../lib/notifications';
+import { setupSync, type AppliedChange, type Sync } from '../../lib/sync/index';
 import { customer, eventually, findTeam, freshDb, startWorld, type Team, type World } from './sync-harness';
 
+let sync: Sync | undefined;
 let world: World;
 let team: Team;
 let me: RcClient;
@@ -20,7 +24,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopSync();
+  await sync?.stop();
   await world?.close();
 });
 
@@ -33,7 +37,12 @@ describe('badge, notifications and announcements from a push', () => {
     await world.control('inbound', { from: customer(900), to: team.sharedNumber, text: 'backlog' });
     await authStatus.setValue({
       state: 'signedIn',
-      user: { extensionId: team.agents[0]!.extensionId, accountId: team.accountId, name: 'Me' },
+      user: {
+        extensionId: team.agents[0]!.extensionId,
+        accountId: team.accountId,
+        name: 'Me',
+        server: world.url,
+      },
     });
     const announced: StoreChange[] = [];
     const channel = new BroadcastChannel(STORE_CHANNEL);
@@ -41,10 +50,18 @@ describe('badge, notifications and announcements from a push', () => {
       if (isStoreChange(e.data)) announced.push(e.data);
     };
     let hooked = 0;
-    const off = onStoreChanged(() => hooked++);
-
     const db = await freshDb();
-    await startSync(me, { db });
+    const store = async () => db;
+    // Wired as lib/background/root.ts wires it.
+    const onChange = afterStoreChange({
+      db: store,
+      badge: setupBadge({ db: store }),
+      chips: { changed: async () => void hooked++ },
+      crm: { onThreadsChanged: () => undefined },
+      notifications: setupNotifications({ db: store, me: async () => team.agents[0]!.extensionId }),
+    });
+    sync = setupSync({ db: store, onChange: (c: AppliedChange) => onChange(c), onDropped: () => undefined });
+    await sync.start(me, { db });
     await eventually(async () => (await connectionStatus.getValue()).pushConnected);
     await eventually(async () => (await connectionStatus.getValue()).lastSyncAt);
     await eventually(async () => (await browser.action.getBadgeText({})) !== '');
@@ -66,9 +83,8 @@ describe('badge, notifications and announcements from a push', () => {
     await eventually(async () => announced.some((c) => c.threadIds?.includes(thread!.id)));
     expect(hooked).toBeGreaterThan(0);
 
-    off();
     channel.close();
-    await stopSync();
+    await sync.stop();
     expect((await connectionStatus.getValue()).pushConnected).toBe(false);
   });
 });

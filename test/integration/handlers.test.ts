@@ -1,4 +1,3 @@
-import { ChipPush } from '../../lib/background/chip-push';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createHandlers, handleRequest, type Handlers } from '../../lib/background/handlers';
@@ -8,9 +7,13 @@ import type { RcClient } from '../../lib/rc/client';
 import { authStatus } from '../../lib/storage';
 import { openStore, readEntries, type Store } from '../../lib/sync/db';
 import { SyncEngine } from '../../lib/sync/engine';
+import { loadHistory, loadResolved } from '../../lib/sync/history';
+import { agentOf } from '../../lib/auth/agent';
+import { ChipPush } from '../../lib/background/chip-push';
 import { signedInJwtClient, startTestEmulator, type TestEmulator } from './auth-helpers';
 
 const QUEUE = '+15559870100';
+const notHere = () => Promise.reject(new Error('the session is not part of this test'));
 // A 1×1 PNG.
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -40,22 +43,40 @@ beforeEach(async () => {
   const avery = t.user('Avery');
   await authStatus.setValue({
     state: 'signedIn',
-    user: { extensionId: avery.extensionId, accountId: avery.accountId, name: avery.name },
+    user: { extensionId: avery.extensionId, accountId: avery.accountId, name: avery.name, server: t.url },
   });
   handlers = createHandlers({
     getClient: async () => client,
     db: async () => db,
-    outbox: new Outbox({ db: async () => db, rc: async () => client, me: async () => avery.extensionId }),
+    outbox: new Outbox({
+      db: async () => db,
+      rc: async () => client,
+      agent: async () => agentOf(await authStatus.getValue()),
+      applyLocalMessage: (m) => engine.applyLocalMessage(m),
+      onChange: () => undefined,
+    }),
+    sync: {
+      syncNow: () => engine.syncNow(),
+      applyLocalThread: (th) => engine.applyLocalThread(th),
+      loadHistory: (threadId) => loadHistory(client, db, engine, threadId),
+      loadResolved: (page) => loadResolved(client, engine, page),
+    },
+    session: { signIn: notHere, signInJwt: notHere, signOut: notHere },
+    refreshCapabilities: async () => undefined,
     // No CRM tab is open in these tests: chip pushes go nowhere.
     chips: new ChipPush(
       async () => db,
       async () => undefined,
     ),
-    sync: {
-      syncNow: () => engine.syncNow(),
-      applyLocalThread: (th) => engine.applyLocalThread(th),
+    crm: {
+      crmConnectSalesforce: notHere,
+      crmConnectHubSpot: notHere,
+      crmDisconnect: notHere,
+      crmChooseRecord: notHere,
+      crmCreateRecord: notHere,
+      crmLogNow: notHere,
     },
-    refreshCapabilities: async () => undefined,
+    onReadsChanged: () => undefined,
   });
 });
 

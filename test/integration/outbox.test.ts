@@ -1,3 +1,4 @@
+import { agentKey } from '../../lib/auth/agent';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Outbox } from '../../lib/outbox/outbox';
@@ -87,8 +88,12 @@ async function agent(firstName: string, fetchImpl: typeof fetch = fetch) {
   const outbox = new Outbox({
     db: async () => db,
     rc: async () => client,
-    me: async () => t.user(firstName).extensionId,
+    agent: async () => {
+      const { extensionId } = t.user(firstName);
+      return { extensionId, server: t.url, key: agentKey(extensionId, t.url) };
+    },
     applyLocalMessage: (m) => void applied.push(m),
+    onChange: () => undefined,
     // Backoff runs on a virtual clock, so the test exercises every retry without waiting minutes for them.
     now: () => clock.now,
     sleep: async (ms) => {

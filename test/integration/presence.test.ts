@@ -5,9 +5,10 @@ import { fakeBrowser } from 'wxt/testing';
 import { refreshCapabilities } from '../../lib/capabilities/refresh';
 import type { RcClient } from '../../lib/rc/client';
 import { authStatus, connectionStatus, presence } from '../../lib/storage';
-import { startSync, stopSync } from '../../lib/sync/index';
+import { setupSync } from '../../lib/sync/index';
 import { eventually, freshDb, startWorld, type World } from './sync-harness';
 
+let sync: ReturnType<typeof setupSync> | undefined;
 let world: World;
 let me: RcClient;
 const id = (name: string) => {
@@ -22,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopSync();
+  await sync?.stop();
   await world?.close();
 });
 
@@ -34,10 +35,12 @@ describe('presence of the handlers', () => {
   it('reads every handler once, then follows the account presence filter', async () => {
     await authStatus.setValue({
       state: 'signedIn',
-      user: { extensionId: id('Avery'), accountId: '850000001', name: 'Avery' },
+      user: { extensionId: id('Avery'), accountId: '850000001', name: 'Avery', server: world.url },
     });
     // The worker's order: sync and push start first, the capabilities (and so the handlers) arrive after.
-    await startSync(me, { db: await freshDb() });
+    const db = await freshDb();
+    sync = setupSync({ db: async () => db, onChange: () => undefined, onDropped: () => undefined });
+    await sync.start(me, { db });
     await eventually(async () => (await connectionStatus.getValue()).pushConnected);
     await refreshCapabilities(me);
     const first = await eventually(async () => {
@@ -63,7 +66,7 @@ describe('presence of the handlers', () => {
     await eventually(async () => (await presence.getValue())[id('Jordan')]?.kind === 'dnd');
     expect((await presence.getValue())[id('Morgan')]).toBeUndefined();
 
-    await stopSync();
+    await sync?.stop();
     expect(await presence.getValue()).toEqual({});
   });
 });

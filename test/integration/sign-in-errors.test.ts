@@ -2,10 +2,11 @@
 // token endpoint), wrong credentials, server unreachable, cancelled by the user. Never "cancelled" for a 429.
 // The auth window is played the way Chrome's launchWebAuthFlow behaves: a page answering with an HTTP error
 // (or not at all) rejects with "Authorization page could not be loaded.".
+import { sessionEvents } from '../support/session';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { signInInteractive, signInJwt, type SessionDeps } from '../../lib/auth/session';
+import { signInInteractive, signInJwt, type SessionOptions } from '../../lib/auth/session';
 import { createRcClient, type RcClient } from '../../lib/rc/client';
 import { createIdbTokenStore } from '../../lib/rc/token-store';
 import { authStatus, serverSettings } from '../../lib/storage';
@@ -28,7 +29,7 @@ async function chromeWindow(url: string, then: (url: string) => Promise<string>)
   return then(url);
 }
 
-async function pkceDeps(server: string): Promise<Partial<SessionDeps>> {
+async function pkceDeps(server: string): Promise<SessionOptions> {
   const db = await openStore(`sign-in-errors-${crypto.randomUUID()}`);
   await serverSettings.setValue({ server, clientId: t.creds.publicClientId });
   const client: RcClient = createRcClient({
@@ -36,7 +37,12 @@ async function pkceDeps(server: string): Promise<Partial<SessionDeps>> {
     clientId: t.creds.publicClientId,
     store: createIdbTokenStore(db),
   });
-  return { db: async () => db, getClient: async () => client, redirectUri: () => REDIRECT, hooks: {} };
+  return {
+    db: async () => db,
+    getClient: async () => client,
+    redirectUri: () => REDIRECT,
+    events: sessionEvents(),
+  };
 }
 
 const failure = (p: Promise<unknown>) =>
@@ -127,7 +133,7 @@ describe('sign-in failures say what happened', { timeout: 60_000 }, () => {
     const deps = {
       getClient: async () => client,
       db: async () => openStore(`jwt-${crypto.randomUUID()}`),
-      hooks: {},
+      events: sessionEvents(),
     };
     const creds = { clientId: t.creds.privateApp.clientId, clientSecret: t.creds.privateApp.clientSecret };
     const wrong = await failure(signInJwt({ ...creds, jwt: 'not.a.jwt' }, deps));

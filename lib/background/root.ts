@@ -1,0 +1,109 @@
+// The background's composition root: each setupX() adds its browser listeners synchronously, in the worker's
+// first turn, so the event that woke a stopped worker (a message, an alarm, a notification click) is not
+// missed (docs/architecture.md). To add a part: write lib/<part>/setup (a setupX(deps) that registers its
+// listeners before any await and returns what others call), then call it here, in dependency order.
+import { browser } from 'wxt/browser';
+import { agentOf } from '../auth/agent';
+import { setupSession } from '../auth/session';
+import { setupBadge, type Badge } from '../badge';
+import { openPanelOnToolbarClick } from '../browser/side-panel';
+import { setupCustomSites } from '../crm/custom-sites';
+import { setupCrm } from '../crm-log/setup';
+import { setupNotifications, type Notifications } from '../notifications';
+import { setupOutbox } from '../outbox';
+import { getRcClient } from '../rc/current';
+import { authStatus } from '../storage';
+import { setupSync, type AppliedChange } from '../sync';
+import { announce } from '../sync/changes';
+import { openStore, readSnapshot, type Store } from '../sync/db';
+import { setupAgentData } from './agent-data';
+import { setupCapabilities } from './capabilities';
+import { ChipPush } from './chip-push';
+import { forgetTab } from './chip-subscribers';
+import { setupMessaging } from './handlers';
+
+const logged = (what: string) => (e: unknown) => console.error(`ThreadDesk: ${what} failed`, e);
+
+/** What follows every committed change: one snapshot of the store for the badge and the chips alike, and
+ *  the notifications for what is new. */
+export function afterStoreChange(deps: {
+  db(): Promise<Store>;
+  badge: Badge;
+  chips: Pick<ChipPush, 'changed'>;
+  crm: { onThreadsChanged(threadIds?: string[]): void };
+  notifications: Notifications;
+}): (change: AppliedChange) => void {
+  const run = async (change: AppliedChange) => {
+    const snapshot = await readSnapshot(await deps.db());
+    await Promise.all([
+      deps.badge.refresh(snapshot).catch(logged('badge')),
+      deps.chips.changed(change.threadIds).catch(logged('chips')),
+      // A thread arriving may release notifications that waited for it.
+      deps.notifications
+        .consider(change.notify ? change.writes.newMessages : [])
+        .catch(logged('notification')),
+    ]);
+  };
+  return (change) => {
+    deps.crm.onThreadsChanged(change.threadIds);
+    void run(change).catch(logged('store change'));
+  };
+}
+
+export function startBackground(): void {
+  const db = () => openStore();
+  const agent = async () => agentOf(await authStatus.getValue());
+
+  const badge = setupBadge({ db });
+  const chips = new ChipPush(db);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    chips.forgetTab(tabId);
+  });
+  authStatus.watch(() => chips.reset());
+  const crm = setupCrm({ syncDb: db });
+  setupCustomSites();
+  const notifications = setupNotifications({ db, me: async () => (await agent())?.extensionId });
+  const sync = setupSync({
+    db,
+    onChange: afterStoreChange({ db, badge, chips, crm, notifications }),
+    onDropped: (threadIds) => {
+      void badge.refresh().catch(logged('badge'));
+      void chips.changed(threadIds).catch(logged('chips'));
+    },
+  });
+  const outbox = setupOutbox({
+    db,
+    rc: getRcClient,
+    agent,
+    applyLocalMessage: (message) => sync.applyLocalMessage(message),
+    onChange: () => announce({ kind: 'outbox' }),
+  });
+  const capabilities = setupCapabilities({ signedIn: async () => !!(await agent()), getClient: getRcClient });
+  const agentData = setupAgentData({ db, clearStore: () => sync.clear() });
+  const session = setupSession({
+    beginAgent: (a) => agentData.begin(a),
+    async onSignedIn(client) {
+      await sync.start(client);
+      void capabilities.refresh();
+      void outbox.kick();
+    },
+    async onSignedOut() {
+      await sync.stop();
+      notifications.reset();
+      await agentData.end();
+    },
+  });
+  setupMessaging({
+    getClient: getRcClient,
+    db,
+    outbox,
+    sync,
+    session,
+    refreshCapabilities: capabilities.refresh,
+    chips,
+    crm: crm.handlers,
+    onReadsChanged: () => void badge.refresh().catch(logged('badge')),
+  });
+  void openPanelOnToolbarClick().catch(() => undefined);
+}
