@@ -3,11 +3,14 @@
 // and resolves, and HubSpot holds exactly one SMS communication on the right contact with the whole transcript —
 // read with HubSpot's official client. Logging again leaves it at one.
 import { Client } from '@hubspot/api-client';
+import { Connection, OAuth2 } from 'jsforce';
+import { signInForCode } from '../emulator/salesforce/sign-in.ts';
 import { expect, test } from './fixtures.ts';
 import { openThread, threadRow } from './panel.ts';
 
 interface Crm {
   hubspot: { baseUrl: string; privateAppToken: string };
+  salesforce: { loginUrl: string; clientId: string; users: { username: string; password: string }[] };
 }
 
 const poll = <T>(read: () => Promise<T> | T, timeout = 20_000) =>
@@ -99,4 +102,80 @@ test('HubSpot: connect, name from the CRM, one activity with the whole transcrip
   await panel.getByRole('button', { name: 'Log now' }).click();
   await poll(() => panel.getByTestId('crm-log-state').textContent()).toContain('Logged to HubSpot');
   expect(await logged()).toHaveLength(1);
+});
+
+test('Salesforce: connect with PKCE in the auth window, name from the CRM, one Task with the whole transcript', async ({
+  emulator,
+  profile,
+  signIn,
+}) => {
+  const agent = emulator.advisors()[0]!;
+  const shared = agent.handles.find((h) => h.type === 'Department')!.sharedNumbers[0]!;
+  const { crm, customers } = await emulator.control<{
+    crm: Crm;
+    customers: { name: string; phoneNumber: string }[];
+  }>('credentials');
+  const customer = customers.find((c) => c.name === 'Marcus Delgado')!;
+  const sfUser = crm.salesforce.users[0]!;
+  const panel = await signIn(agent);
+
+  const options = await profile.open('options');
+  const section = options.getByTestId('options-crm-connect');
+  await expect(section.getByRole('textbox', { name: 'Login URL' })).toHaveValue(crm.salesforce.loginUrl);
+  await section.getByLabel(/Consumer key/).fill(crm.salesforce.clientId);
+  const authPage = profile.context.waitForEvent('page', (p) =>
+    p.url().includes('/services/oauth2/authorize'),
+  );
+  await section.getByRole('button', { name: 'Connect Salesforce' }).click();
+  const auth = await authPage;
+  await auth.getByLabel('Username').fill(sfUser.username);
+  await auth.getByLabel('Password').fill(sfUser.password);
+  await auth.getByRole('button', { name: 'Log In' }).click();
+  await expect(section.getByTestId('crm-connected')).toContainText('Salesforce', { timeout: 20_000 });
+  await options.close();
+
+  const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
+    from: customer.phoneNumber,
+    to: shared,
+    text: 'Please call me about the rollover.',
+  });
+  const threadId = inbound.thread.id;
+  await poll(() => threadRow(panel, threadId).textContent()).toContain(customer.name);
+  await openThread(panel, threadId, 'Unassigned');
+  await panel.getByRole('button', { name: 'Assign to me' }).click();
+  await panel.getByRole('textbox', { name: 'Message' }).fill('Calling you at 3 pm.');
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await panel
+    .getByRole('toolbar', { name: 'Thread actions' })
+    .getByRole('button', { name: 'Resolve' })
+    .click();
+  await panel
+    .getByRole('dialog', { name: 'Resolve this thread?' })
+    .getByRole('button', { name: 'Resolve' })
+    .click();
+
+  // Read back with jsforce, signed in as another Salesforce user.
+  const oauth2 = new OAuth2({
+    loginUrl: crm.salesforce.loginUrl,
+    clientId: crm.salesforce.clientId,
+    redirectUri: 'http://127.0.0.1/cb',
+    useVerifier: true,
+  });
+  const reader = crm.salesforce.users[1]!;
+  const back = await signInForCode(oauth2.getAuthorizationUrl(), reader.username, reader.password);
+  const conn = new Connection({ oauth2, version: '62.0' });
+  await conn.authorize(back.searchParams.get('code') ?? '');
+  const tasks = () =>
+    conn.query<{ Id: string; WhoId: string; Description: string; Status: string; TaskSubtype: string }>(
+      `SELECT Id, WhoId, Description, Status, TaskSubtype FROM Task WHERE Subject LIKE '%[ThreadDesk ${threadId}]'`,
+    );
+  await poll(async () => (await tasks()).records[0]?.Status ?? '', 60_000).toBe('Completed');
+  const { records } = await tasks();
+  expect(records).toHaveLength(1);
+  for (const part of ['Please call me about the rollover.', 'Calling you at 3 pm.', agent.name])
+    expect(records[0]?.Description).toContain(part);
+  const who = (await conn
+    .sobject(records[0]!.WhoId.startsWith('00Q') ? 'Lead' : 'Contact')
+    .retrieve(records[0]!.WhoId)) as { Name?: string };
+  expect(who.Name).toBe(customer.name);
 });
