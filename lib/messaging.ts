@@ -166,9 +166,7 @@ interface Broadcasts {
   threadStatesChanged: (data: { states: Record<string, ChipState> }) => void;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<
-  Requests & Broadcasts
->();
+export const { sendMessage, onMessage } = defineExtensionMessaging<Requests & Broadcasts>();
 
 /** Error codes a request can fail with, so pages can react without parsing text. */
 export type ProtocolErrorCode =

@@ -5,7 +5,7 @@ import { useContext } from 'preact/hooks';
 import type { Send } from '@/lib/ui/api';
 import { createInboxModel, type InboxModel } from '@/lib/ui/inbox-model';
 import { createSettingsModel, type SettingsModel } from '@/lib/ui/settings-model';
-import type { ChangeSource } from '@/lib/ui/store-channel';
+import type { ChangeSource } from '@/lib/sync/changes';
 import { createStoreModel, type StoreModel } from '@/lib/ui/store-model';
 import type { Store } from '@/lib/sync/db';
 

@@ -28,7 +28,9 @@ export function announce(change: StoreChange): void {
   channel.postMessage(change);
 }
 
-export function closeAnnouncer(): void {
-  channel?.close();
-  channel = undefined;
+/** The part of BroadcastChannel the pages' models use (tests pass their own). */
+export interface ChangeSource {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close?(): void;
 }

@@ -13,7 +13,7 @@ import {
   type StoredEntry,
   type ThreadSummary,
 } from '../sync/db';
-import { isStoreChange, STORE_CHANNEL, type ChangeSource, type StoreChange } from './store-channel';
+import { isStoreChange, STORE_CHANNEL, type ChangeSource, type StoreChange } from '../sync/changes';
 
 /** Threads read before the full read, enough to fill a tall panel. */
 const FIRST_PAINT = 40;

@@ -10,7 +10,7 @@ import type { MessageThread } from '../rc/schemas';
 import type { Capabilities } from '../storage';
 import { openStore, type OutboxItem, type Store, type StoredEntry, type ThreadSummary } from '../sync/db';
 import type { Send } from './api';
-import type { ChangeSource, StoreChange } from './store-channel';
+import type { ChangeSource, StoreChange } from '../sync/changes';
 
 /** Makes browser.i18n.getMessage answer from locales/en.yml as the built messages.json would. */
 export function installI18n() {
