@@ -14,7 +14,7 @@ import { announce } from './changes';
 import { type Store } from './db';
 import { SyncEngine, type AppliedChange } from './engine';
 import { dismissHealth, recordHealth } from './health';
-import { watchMembership } from './membership';
+import { MEMBERSHIP_KEY, watchMembership } from './membership';
 import { loadHistory as loadHistoryPage, loadResolved as loadResolvedPage } from './history';
 import { clearSynced, OPT_OUTS_KEY } from './store-io';
 import { tokenKey } from './stream';
@@ -171,7 +171,7 @@ export function setupSync(deps: SyncDeps): Sync {
     stop,
     async clear() {
       const store = running?.db ?? (await deps.db());
-      await clearSynced(store, [tokenKey('threads'), tokenKey('entries'), OPT_OUTS_KEY]);
+      await clearSynced(store, [tokenKey('threads'), tokenKey('entries'), OPT_OUTS_KEY, MEMBERSHIP_KEY]);
       await dismissHealth();
       announce({ kind: 'threads' });
     },

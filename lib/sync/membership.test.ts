@@ -59,3 +59,16 @@ describe('membership', () => {
     expect(await applyMembership(db, [resource('q1', 'Department')])).toBeUndefined();
   });
 });
+
+describe('sign-out', () => {
+  it('forgets the recorded membership with the tokens: the next agent starts without a reset', async () => {
+    const { setupSync } = await import('./index');
+    const db = await openStore(`membership-clear-${crypto.randomUUID()}`);
+    const sync = setupSync({ db: async () => db, onChange: () => undefined, onDropped: () => undefined });
+    await db.put('meta', 'q1', MEMBERSHIP_KEY);
+    await db.put('meta', 'tok', tokenKey('threads'));
+    await sync.clear();
+    expect(await db.get('meta', MEMBERSHIP_KEY)).toBeUndefined();
+    expect(await db.get('meta', tokenKey('threads'))).toBeUndefined();
+  });
+});
