@@ -245,7 +245,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
 const WATCH_MS = 10_000;
 
 /**
- * RingCentral pushes replies and inbound texts on an assigned thread to its assignee only (contract §5.7), so
+ * RingCentral pushes replies and inbound texts on an assigned thread to its assignee only (docs/emulator.md, Push), so
  * while I look at a thread someone else has, nothing would tell me about their replies: sync while it is shown.
  * Every 10 s keeps the sync scheduler's bucket (a run per 5 s) free for push-triggered runs.
  */

@@ -1,4 +1,4 @@
-// OAuth authorization code + PKCE pieces (RFC 7636, contract §8.1), with WebCrypto only: the SDK's
+// OAuth authorization code + PKCE pieces (RFC 7636, docs/emulator.md, OAuth), with WebCrypto only: the SDK's
 // loginUrl({usePKCE}) needs Node's crypto, which a Vite-built service worker does not have.
 
 export function base64url(bytes: Uint8Array): string {

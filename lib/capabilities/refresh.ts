@@ -74,7 +74,7 @@ export async function fetchCapabilities(rc: Rc, now = Date.now()): Promise<Capab
   return { me: meUser, feature: { available: true }, resources, fetchedAt: now };
 }
 
-/** The main site is the company's own extension; sub-sites come from /sites (contract §7 [GUIDE]). */
+/** The main site is the company's own extension; sub-sites come from /sites (docs/emulator.md, Account endpoints). */
 async function findMainSite(rc: Rc): Promise<{ id: string; name?: string }> {
   const companies = await listExtensions(rc, 'Site').catch(() => [] as NamedRecord[]);
   const subSites = new Set((await listSites(rc).catch(() => [] as NamedRecord[])).map((s) => s.id));
@@ -94,7 +94,7 @@ async function nameResources(rc: Rc, candidates: ResourceCandidate[]): Promise<R
   return candidates.map((c) => (c.name ? c : { ...c, name: names.get(c.id) }));
 }
 
-/** An IVR menu's number counts as its site's shared number (contract §5.1), and the site owns its threads:
+/** An IVR menu's number counts as its site's shared number (docs/emulator.md, Thread rules), and the site owns its threads:
  *  move it to the site's resource, found through the IVR extension's `site` (a site's id is its extension id,
  *  except the main site's, `main-site`). */
 async function mergeIvrIntoSites(rc: Rc, candidates: ResourceCandidate[]): Promise<ResourceCandidate[]> {

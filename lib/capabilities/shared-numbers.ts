@@ -1,4 +1,4 @@
-// Which of the agent's numbers are shared numbers of a common resource (contract §7 [GUIDE]): the main and
+// Which of the agent's numbers are shared numbers of a common resource (docs/emulator.md, Account endpoints): the main and
 // company numbers (the main site), and direct numbers of call queues, sites and IVR menus — only those that
 // can send SMS. Pure, so the rules are tested without a server.
 import type { PhoneNumberInfo } from '../rc/account-schemas';

@@ -1,5 +1,5 @@
 // Which sync stream a push event announces (pure). The event path comes back with `~` expanded to real ids,
-// so only its tail is matched; the body is ignored (it is just a time, contract §9.3).
+// so only its tail is matched; the body is ignored (it is just a time, docs/emulator.md, Push).
 import { z } from 'zod';
 import type { StreamKind } from '../sync/stream';
 

@@ -1,4 +1,4 @@
-// Account endpoints around thread messaging (contract §7), validated at the boundary. Only the fields we use
+// Account endpoints around thread messaging (docs/emulator.md, Account endpoints), validated at the boundary. Only the fields we use
 // are declared; ids that the spec types as int64 are accepted as numbers or strings and kept as strings.
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// Typed RingCentral endpoints (contract §2, §3, §7): one small function each, every reply parsed with zod.
+// Typed RingCentral endpoints (docs/emulator.md: Message threads, Account endpoints): one small function each, every reply parsed with zod.
 // The two sync calls live with the sync engine (lib/sync/), built on the same `request`.
 import {
   ExtensionInfo,

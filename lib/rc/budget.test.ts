@@ -70,7 +70,7 @@ describe('rate budget core', () => {
     expect(observe(initialGroup(40), 0, { limit: 100 }).limit).toBe(100);
   });
 
-  it('groups endpoints as contract §12 says', () => {
+  it('groups endpoints as docs/emulator.md (Rate limits) says', () => {
     expect(groupOf('POST', '/restapi/oauth/token')).toBe('Auth');
     expect(groupOf('POST', 'https://x.test/restapi/oauth/wstoken')).toBe('Auth');
     expect(groupOf('GET', '/restapi/v1.0/account/~/message-threads/sync?syncType=ISync')).toBe('Medium');

@@ -1,4 +1,4 @@
-// Client-side rate-limit budget (contract §12). RingCentral counts requests per user, app and group in a
+// Client-side rate-limit budget (docs/emulator.md, Rate limits). RingCentral counts requests per user, app and group in a
 // sliding 60 s window, and a request over the limit restarts a 60 s penalty ("429 trap"), so we would rather
 // wait a little before sending than be locked out. The core is pure (state + timestamps in, decision out);
 // RateBudget is the thin async wrapper the client awaits before each request.
@@ -63,7 +63,7 @@ export function observe(state: GroupState, now: number, view: ServerView): Group
   return next;
 }
 
-/** Which group an endpoint belongs to (contract §12); unknown endpoints count as Medium to be safe. */
+/** Which group an endpoint belongs to (docs/emulator.md, Rate limits); unknown endpoints count as Medium to be safe. */
 export function groupOf(method: string, path: string): RateGroup {
   const p = path.replace(/^https?:\/\/[^/]+/, '').split('?')[0]!;
   if (p.startsWith('/restapi/oauth/')) return 'Auth';

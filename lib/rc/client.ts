@@ -1,6 +1,6 @@
 // The one RingCentral client of the background: @ringcentral/sdk set up for a service worker (and Node tests),
 // with our rate-limit budget in front of every request, errors mapped to RcError, and a refresh that is
-// single-flight, counted against the Auth group and never storms (contract §11, §12).
+// single-flight, counted against the Auth group and never storms (docs/emulator.md: OAuth, Rate limits).
 import { SDK, type LoginOptions } from '@ringcentral/sdk';
 import type { z } from 'zod';
 import { groupOf, RateBudget, type RateGroup } from './budget';
@@ -44,7 +44,7 @@ export interface RcClient {
   loggedIn(): Promise<boolean>;
   /** Token request (code + PKCE, or JWT), counted against the Auth budget. */
   login(options: LoginOptions): Promise<void>;
-  /** Revokes the session (errors ignored, contract §8.3) and always forgets the tokens. */
+  /** Revokes the session (errors ignored, docs/emulator.md, OAuth) and always forgets the tokens. */
   logout(): Promise<void>;
   /** Called once each time the session is found dead (refresh refused, refresh token missing or expired). */
   onSessionLost(listener: (message: string) => void): () => void;
@@ -67,7 +67,7 @@ export function createRcClient(opts: RcClientOptions): RcClient {
     Request: globalThis.Request,
     Response: globalThis.Response,
     Headers: globalThis.Headers,
-    // The SDK accepts an async storage (contract §11.2); its type says Storage.
+    // The SDK accepts an async storage (docs/architecture.md, Data flow); its type says Storage.
     localStorage: opts.store as unknown as Storage,
     // A network error during refresh must not sign the agent out; we decide what a failure means below.
     clearCacheOnRefreshError: false,
@@ -210,7 +210,7 @@ export function createRcClient(opts: RcClientOptions): RcClient {
           await platform.logout();
         }
       } catch {
-        // Revoke errors are ignored (contract §8.3): the tokens are forgotten either way.
+        // Revoke errors are ignored (docs/emulator.md, OAuth): the tokens are forgotten either way.
       } finally {
         await sdk.cache().clean();
       }

@@ -1,5 +1,5 @@
 // One RC client per worker, created on first use and recreated only when the server or app changes: several
-// clients would each refresh the same single-use refresh token (the refresh storm of contract §12).
+// clients would each refresh the same single-use refresh token (the refresh storm of docs/emulator.md, Rate limits).
 import { serverSettings } from '../storage';
 import { openStore, type Store } from '../sync/db';
 import { createRcClient, type RcClient } from './client';

@@ -1,5 +1,5 @@
 // RingCentral failures as one error type, and their agent-facing `[code] message` form (lib/messaging.ts).
-// The SDK's ApiError.message ignores errors[0] of a thread-API body (contract §11.5), so the body is re-read.
+// The SDK's ApiError.message ignores errors[0] of a thread-API body (docs/emulator.md, Errors), so the body is re-read.
 import { protocolErrorMessage, type ProtocolErrorCode } from '../messaging';
 import { RcErrorBody } from './schemas';
 

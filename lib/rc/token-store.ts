@@ -1,5 +1,5 @@
 // The SDK's `localStorage` external. A service worker has no localStorage, and storage.local is readable by
-// content scripts, so the SDK's token cache lives in the IndexedDB `meta` store instead (contract §11.2).
+// content scripts, so the SDK's token cache lives in the IndexedDB `meta` store instead (docs/architecture.md, Data flow).
 import type { Store } from '../sync/db';
 
 /** What @ringcentral/sdk needs from its localStorage external; every method may be async. */

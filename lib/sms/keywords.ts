@@ -1,4 +1,4 @@
-// Carrier keywords RingCentral handles for us (contract §5, issue 2): we only need to know their effect.
+// Carrier keywords RingCentral handles for us (docs/emulator.md, Thread rules): we only need to know their effect.
 const STOP = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT']);
 const START = new Set(['START', 'UNSTOP']);
 

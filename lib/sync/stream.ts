@@ -1,4 +1,4 @@
-// The two sync endpoints (contract §3.7, §3.11): FSync without a token, ISync with one. An ISync token the
+// The two sync endpoints (docs/emulator.md, Message threads): FSync without a token, ISync with one. An ISync token the
 // server no longer accepts is reported as `invalidToken` so the engine falls back to FSync.
 import { z } from 'zod';
 import type { RcClient } from '../rc/client';

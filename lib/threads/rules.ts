@@ -1,4 +1,4 @@
-// Thread rules in one place, as pure functions over the store (contract §5): who may send, what counts as
+// Thread rules in one place, as pure functions over the store (docs/emulator.md, Thread rules): who may send, what counts as
 // unassigned, mine, unread, and which thread a customer number maps to.
 import type { MessageThread } from '../rc/schemas';
 import type { ThreadSummary } from '../sync/db';
