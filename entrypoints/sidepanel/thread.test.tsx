@@ -1,3 +1,4 @@
+import { agentKey } from '@/lib/auth/agent';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -223,6 +224,7 @@ describe('timeline', () => {
         outbox: [
           {
             localId: 'l1',
+            owner: agentKey(ME.extensionId, 'https://rc.test'),
             threadId: 't1',
             from: '+16505550100',
             to: JANE,

@@ -124,8 +124,11 @@ export async function readSummaries(db: Store): Promise<Map<string, ThreadSummar
   return new Map(all.map((s) => [s.threadId, s]));
 }
 
-export function readOutbox(db: Store): Promise<OutboxItem[]> {
-  return db.getAll('outbox');
+/** The outbox items of one agent (`extensionId@server`, lib/auth/agent.ts): another agent's waiting replies
+ *  are theirs, held for them and not shown. */
+export async function readOutbox(db: Store, owner: string | undefined): Promise<OutboxItem[]> {
+  if (!owner) return [];
+  return (await db.getAll('outbox')).filter((item) => item.owner === owner);
 }
 
 export async function readReads(db: Store): Promise<Map<string, string>> {

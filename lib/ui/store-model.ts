@@ -1,5 +1,7 @@
 // Read side of the local store for a page: signals filled from IndexedDB, refreshed when the background
 // announces a change (only the affected records are re-read). Nothing here writes to the store.
+import { agentOf } from '../auth/agent';
+import { authStatus } from '../storage';
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { MessageThread } from '../rc/schemas';
 import {
@@ -53,6 +55,9 @@ export interface StoreModel {
 const byLastModifiedDesc = (a: MessageThread, b: MessageThread) =>
   a.lastModifiedTime < b.lastModifiedTime ? 1 : a.lastModifiedTime > b.lastModifiedTime ? -1 : 0;
 
+/** Whose replies the panel shows: the signed-in agent's only. */
+const outboxOwner = async () => agentOf(await authStatus.getValue())?.key;
+
 export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreModel {
   const threads = signal<MessageThread[]>([]);
   const summaries = signal(new Map<string, ThreadSummary>());
@@ -83,7 +88,7 @@ export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreM
     const [found, r, o] = await Promise.all([
       Promise.all(first.map((t) => tx.objectStore('summaries').get(t.id))),
       readReads(db),
-      readOutbox(db),
+      readOutbox(db, await outboxOwner()),
     ]);
     if (disposed || complete.value) return;
     batch(() => {
@@ -102,7 +107,7 @@ export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreM
       readThreads(db),
       readSummaries(db),
       readReads(db),
-      readOutbox(db),
+      readOutbox(db, await outboxOwner()),
     ]);
     if (disposed) return;
     batch(() => {
@@ -151,7 +156,7 @@ export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreM
         if (viewed && (!ids || ids.includes(viewed))) await reloadEntries(db, viewed);
         break;
       case 'outbox':
-        outbox.value = await readOutbox(db);
+        outbox.value = await readOutbox(db, await outboxOwner());
         break;
       case 'reads':
         reads.value = await readReads(db);
