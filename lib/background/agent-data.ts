@@ -5,7 +5,8 @@
 // server, rebuilt by the next FSync for whoever signs in, and partitioning them would make every reader
 // filter. What the server does not have — drafts, contact names, the chosen badge resources and notification
 // settings — is PARTITIONED: put aside under the agent's key when their session ends and given back when the
-// same agent signs in again. Outbox items carry their owner and are filtered by it (lib/outbox).
+// same agent signs in again. Outbox items carry their owner and are filtered by it (lib/outbox). Parts with
+// their own database (the CRM side, lib/crm-log/agent-part.ts) follow the same rule through an AgentPart.
 // Either way this runs before `signedIn` is published, so no page paints another agent's data.
 import type { Agent } from '../auth/agent';
 import {
@@ -27,9 +28,19 @@ const asideKey = (agent: string) => `agent:aside:${agent}`;
 /** Storage items kept for their agent across sessions. */
 const KEPT = { drafts, contactBook, badgeResources, notificationSettings } as const;
 type Kept = { [K in keyof typeof KEPT]?: Awaited<ReturnType<(typeof KEPT)[K]['getValue']>> };
+type Aside = Kept & { parts?: Record<string, unknown> };
 
 /** Storage items that are the server's copy for the agent: gone with the session. */
 const CLEARED = [capabilities, syncHealth, panelFocus, presence] as const;
+
+/** A part with its own storage: `take` reads what is put aside for the agent, `clear` removes all of theirs
+ *  (partitioned and cleared alike), `give` puts back what `take` read. */
+export interface AgentPart {
+  name: string;
+  take(): Promise<unknown>;
+  give(value: unknown): Promise<void>;
+  clear(): Promise<void>;
+}
 
 export interface AgentData {
   /** Before `agent`'s session is published: another agent's data goes, `agent`'s own comes back. */
@@ -38,10 +49,16 @@ export interface AgentData {
   end(): Promise<void>;
 }
 
-export function setupAgentData(deps: { db(): Promise<Store>; clearStore(): Promise<void> }): AgentData {
+export function setupAgentData(deps: {
+  db(): Promise<Store>;
+  clearStore(): Promise<void>;
+  parts?: AgentPart[];
+}): AgentData {
+  const parts = deps.parts ?? [];
   const clearAll = async () => {
     await deps.clearStore();
     await Promise.all([...CLEARED, ...Object.values(KEPT)].map((item) => item.removeValue()));
+    await Promise.all(parts.map((part) => part.clear()));
   };
 
   const end = async () => {
@@ -51,7 +68,12 @@ export function setupAgentData(deps: { db(): Promise<Store>; clearStore(): Promi
       const entries = await Promise.all(
         Object.entries(KEPT).map(async ([name, item]) => [name, await item.getValue()] as const),
       );
-      await db.put('meta', Object.fromEntries(entries) as Kept, asideKey(current));
+      const taken = await Promise.all(parts.map(async (part) => [part.name, await part.take()] as const));
+      await db.put(
+        'meta',
+        { ...(Object.fromEntries(entries) as Kept), parts: Object.fromEntries(taken) },
+        asideKey(current),
+      );
     }
     await clearAll();
     await db.delete('meta', CURRENT_KEY);
@@ -65,9 +87,14 @@ export function setupAgentData(deps: { db(): Promise<Store>; clearStore(): Promi
       // Another agent's data (a session that ended without sign-out, or data older than agent keys).
       if (current) await end();
       else await clearAll();
-      const aside = (await db.get('meta', asideKey(agent.key))) as Kept | undefined;
+      const aside = (await db.get('meta', asideKey(agent.key))) as Aside | undefined;
       if (aside) {
-        for (const [name, value] of Object.entries(aside)) {
+        const { parts: partsAside, ...kept } = aside;
+        for (const part of parts) {
+          const value = partsAside?.[part.name];
+          if (value !== undefined && value !== null) await part.give(value);
+        }
+        for (const [name, value] of Object.entries(kept)) {
           const item = KEPT[name as keyof typeof KEPT] as { setValue(v: unknown): Promise<void> } | undefined;
           if (item && value !== undefined && value !== null) await item.setValue(value);
         }

@@ -80,7 +80,7 @@ export function startBackground(): void {
     onChange: () => announce({ kind: 'outbox' }),
   });
   const capabilities = setupCapabilities({ signedIn: async () => !!(await agent()), getClient: getRcClient });
-  const agentData = setupAgentData({ db, clearStore: () => sync.clear() });
+  const agentData = setupAgentData({ db, clearStore: () => sync.clear(), parts: [crm.agentPart] });
   const session = setupSession({
     beginAgent: (a) => agentData.begin(a),
     async onSignedIn(client) {

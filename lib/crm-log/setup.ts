@@ -6,6 +6,8 @@ import { parseProtocolError, protocolErrorMessage, type RequestData } from '../m
 import { authStatus, crmLogSettings, crmStatus, crmThreads } from '../storage';
 import type { Store } from '../sync/db';
 import { CrmApiError } from '../crm-api/types';
+import type { AgentPart } from '../background/agent-data';
+import { crmAgentPart } from './agent-part';
 import { connectHubSpot, connectSalesforce } from './connect';
 import { CrmService } from './service';
 import { clearConnection, currentConnection, openCrmStore } from './store';
@@ -57,8 +59,11 @@ export function setupCrm(deps: { syncDb(): Promise<Store> }): {
   service: CrmService;
   handlers: CrmHandlers;
   onThreadsChanged(ids?: string[]): void;
+  /** The CRM side of the hand-over between agents (lib/background/agent-data.ts). */
+  agentPart: AgentPart;
 } {
   const crmDb = () => openCrmStore();
+  const clearThreads = () => patchThreads((all) => Object.keys(all).forEach((k) => delete all[k]));
   const service = new CrmService({
     crmDb,
     syncDb: deps.syncDb,
@@ -74,7 +79,7 @@ export function setupCrm(deps: { syncDb(): Promise<Store> }): {
           if (state) all[threadId] = state;
           else delete all[threadId];
         }),
-      clearThreads: () => patchThreads((all) => Object.keys(all).forEach((k) => delete all[k])),
+      clearThreads,
     },
   });
 
@@ -89,7 +94,7 @@ export function setupCrm(deps: { syncDb(): Promise<Store> }): {
           }
         : {},
     );
-    await patchThreads((all) => Object.keys(all).forEach((k) => delete all[k]));
+    await clearThreads();
     void service.matchThreads().catch((e: unknown) => console.warn('ThreadDesk CRM matching failed', e));
   }
 
@@ -130,6 +135,7 @@ export function setupCrm(deps: { syncDb(): Promise<Store> }): {
   return {
     service,
     handlers,
+    agentPart: crmAgentPart({ crmDb, clearThreads }),
     onThreadsChanged(ids) {
       void service
         .onThreadsChanged(ids ?? [])

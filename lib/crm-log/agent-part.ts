@@ -1,0 +1,39 @@
+// The CRM side of the hand-over between agents (docs/architecture.md, "Agents and their data"). The agent's record
+// choices and their queued logging jobs exist nowhere else, so they are put aside for that agent and given back;
+// the cached matches, the thread→activity map and the published crmThreads are copies of the CRM (an activity is
+// looked up again before one is created, lib/crm-log/service.ts), so they are cleared. The connection and its
+// tokens stay: they belong to the browser profile's CRM connection, not to the RingCentral agent.
+import type { AgentPart } from '../background/agent-data';
+import type { CrmStore, LogJob, ThreadChoice } from './store';
+
+export interface CrmAgentData {
+  choices: ThreadChoice[];
+  jobs: LogJob[];
+}
+
+const STORES = ['matches', 'choices', 'activities', 'jobs'] as const;
+
+export function crmAgentPart(deps: { crmDb(): Promise<CrmStore>; clearThreads(): Promise<void> }): AgentPart {
+  return {
+    name: 'crm',
+    async take(): Promise<CrmAgentData> {
+      const db = await deps.crmDb();
+      return { choices: await db.getAll('choices'), jobs: await db.getAll('jobs') };
+    },
+    async give(value) {
+      const data = value as Partial<CrmAgentData>;
+      const db = await deps.crmDb();
+      const tx = db.transaction(['choices', 'jobs'], 'readwrite');
+      for (const choice of data.choices ?? []) await tx.objectStore('choices').put(choice);
+      for (const job of data.jobs ?? []) await tx.objectStore('jobs').put(job);
+      await tx.done;
+    },
+    async clear() {
+      const db = await deps.crmDb();
+      const tx = db.transaction([...STORES], 'readwrite');
+      await Promise.all(STORES.map((store) => tx.objectStore(store).clear()));
+      await tx.done;
+      await deps.clearThreads();
+    },
+  };
+}
