@@ -67,7 +67,7 @@ describe('inbox', () => {
     expect(within(other).getByTestId('opted-out')).toBeTruthy();
     expect(other.querySelector('.unread-dot')).toBeNull();
     // Newest activity first.
-    expect(rowNames()).toEqual(['(650) 555-1002', 'Jane Doe']);
+    expect(rowNames()).toEqual(['(650) 555-1002', 'Jane Doe (from Salesforce)']);
     expect(screen.getByText('Read state is per device.')).toBeTruthy();
   });
 
@@ -78,7 +78,7 @@ describe('inbox', () => {
     fireEvent.click(screen.getByRole('tab', { name: /^All open/ }));
     const search = screen.getByRole('searchbox', { name: 'Search threads' });
     fireEvent.input(search, { target: { value: 'oscar' } });
-    await waitFor(() => expect(rowNames()).toEqual(['Oscar Other']));
+    await waitFor(() => expect(rowNames()).toEqual(['Oscar Other (from Salesforce)']));
     fireEvent.input(search, { target: { value: '555 1001' } });
     await waitFor(() => expect(rows()).toHaveLength(1));
     fireEvent.input(search, { target: { value: 'order' } });

@@ -43,6 +43,16 @@ describe('contact names', () => {
     expect(nameWithSource(resolveName(setAgentName(book, A, 'Ada', 2), A)!)).toBe('Ada');
   });
 
+  it("says which CRM a name came from, and nothing for the agent's own", () => {
+    let book = setCrmName({}, A, 'Ada L', 'salesforce', 1);
+    expect(nameWithSource(resolveName(book, A)!)).toBe('Ada L (from Salesforce)');
+    book = setCrmName(book, A, 'Ada H', 'hubspot', 2);
+    expect(nameWithSource(resolveName(book, A)!)).toBe('Ada H (from HubSpot)');
+    // A CRM this build does not name is still shown as a source, never as the agent's own.
+    expect(nameWithSource(resolveName(setCrmName({}, A, 'Ada Z', 'zoho', 1), A)!)).toBe('Ada Z (from zoho)');
+    expect(nameWithSource(resolveName(setAgentName(book, A, 'Ada', 3), A)!)).toBe('Ada');
+  });
+
   it('caps each site: a page inventing numbers evicts only its own hints', () => {
     let book: ContactBook = addPageHints({}, CRM, { [A]: 'Real Customer' }, 1);
     book = setCrmName(book, '+15550000001', 'Crm Name', 'hubspot', 1);

@@ -3,6 +3,7 @@
 // they are kept per site, capped per site (one site cannot push out another's names or the CRM's), never
 // replace a better source, and always shown with the site they came from.
 // Pure functions over a plain record, so every context can read it and tests need no browser.
+import { CRM_LABELS } from '../crm-api/types';
 
 export type NameSource =
   | { kind: 'agent'; at: number }
@@ -84,10 +85,20 @@ export function hintSite(resolved: ResolvedName | undefined): string | undefined
   return resolved?.source.kind === 'page' ? siteOf(resolved.source.origin) : undefined;
 }
 
-/** "Ana Diaz", or "Ana Diaz (from crm.example.com)" for a page hint. */
+/** Where a shown name came from, when it is not the agent's own: the page's site, or the CRM ("Salesforce").
+ *  A CRM this build does not know is shown by its id rather than hidden. */
+export function nameSource(resolved: ResolvedName | undefined): string | undefined {
+  if (resolved?.source.kind === 'crm') {
+    const crm = resolved.source.crm;
+    return Object.hasOwn(CRM_LABELS, crm) ? CRM_LABELS[crm as keyof typeof CRM_LABELS] : crm;
+  }
+  return hintSite(resolved);
+}
+
+/** "Ana Diaz" (the agent's), "Ana Diaz (from Salesforce)" or "Ana Diaz (from crm.example.com)" for a page hint. */
 export function nameWithSource(resolved: ResolvedName): string {
-  const site = hintSite(resolved);
-  return site ? `${resolved.name} (from ${site})` : resolved.name;
+  const source = nameSource(resolved);
+  return source ? `${resolved.name} (from ${source})` : resolved.name;
 }
 
 function withEntry(book: ContactBook, phone: string, change: (e: ContactEntry) => ContactEntry): ContactBook {

@@ -46,9 +46,25 @@ describe('decideNotices', () => {
     });
     expect(n).toMatchObject({
       threadId: '1',
-      title: 'Ada (+15551000001) · 2 new messages',
+      title: 'Ada (+15551000001, from HubSpot) · 2 new messages',
       message: 'second',
     });
+  });
+
+  it("names the customer with where the name came from, and the agent's own name bare", () => {
+    const title = (entry: Parameters<typeof decideNotices>[4]) =>
+      decideNotices([msg('a', '1', 1)], all, 'me', on, entry)[0]?.title;
+    expect(title({ '+15551000001': { crm: { name: 'Ada', crm: 'salesforce', at: 1 } } })).toBe(
+      'Ada (+15551000001, from Salesforce)',
+    );
+    expect(title({ '+15551000001': { hints: { 'https://crm.example.com': { name: 'Ada', at: 1 } } } })).toBe(
+      'Ada (+15551000001, from crm.example.com)',
+    );
+    expect(
+      title({
+        '+15551000001': { agent: { name: 'Ada A', at: 2 }, crm: { name: 'Ada', crm: 'salesforce', at: 1 } },
+      }),
+    ).toBe('Ada A (+15551000001)');
   });
 
   it('honours the off switch and per-resource mute', () => {

@@ -1,6 +1,6 @@
 // Which new messages deserve a desktop notification (pure): inbound, on an Open thread that is unassigned or
 // mine (never another agent's), notifications on, the resource not muted. One notice per thread.
-import { hintSite, resolveName, type ContactBook } from '../contacts/names';
+import { nameSource, resolveName, type ContactBook } from '../contacts/names';
 import type { MessageThread } from '../rc/schemas';
 import type { NotificationSettings } from '../storage';
 import type { StoredMessage } from '../sync/reducer';
@@ -40,8 +40,12 @@ export function decideNotices(
     const newest = list.at(-1)!;
     const guest = t.guestParty?.phoneNumber ?? 'Unknown number';
     const named = resolveName(names, guest);
-    const site = hintSite(named);
-    const who = !named ? guest : site ? `${named.name} (${guest}, from ${site})` : `${named.name} (${guest})`;
+    const source = nameSource(named);
+    const who = !named
+      ? guest
+      : source
+        ? `${named.name} (${guest}, from ${source})`
+        : `${named.name} (${guest})`;
     const text = newest.text ?? (newest.attachments?.length ? '📎 Attachment' : '');
     notices.push({
       threadId,
