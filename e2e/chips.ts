@@ -34,16 +34,20 @@ export async function chipNodes(page: Page): Promise<ChipNode[]> {
   );
 }
 
-/** Chips of one number; their names say its state ("… — unassigned", "… — assigned to Jordan Patel"). */
+/** Chips of one number; their names may name the customer before it ("Ada (from Salesforce), +1 …") and say
+ *  its state after it ("… — unassigned", "… — assigned to Jordan Patel"). */
 export async function chipsFor(page: Page, e164: string): Promise<ChipNode[]> {
-  const prefix = `Open SMS thread with ${formatForDisplay(e164)} — `;
-  return (await chipNodes(page)).filter((c) => c.name.startsWith(prefix));
+  const number = `${formatForDisplay(e164)} — `;
+  return (await chipNodes(page)).filter(
+    (c) => c.name.startsWith(`Open SMS thread with ${number}`) || c.name.includes(`, ${number}`),
+  );
 }
 
 /** The state part of the first chip's name for this number, or undefined when it has no chip. */
 export async function chipState(page: Page, e164: string): Promise<string | undefined> {
   const [chip] = await chipsFor(page, e164);
-  return chip?.name.split(' — ')[1];
+  const number = `${formatForDisplay(e164)} — `;
+  return chip?.name.slice(chip.name.indexOf(number) + number.length);
 }
 
 /** A real mouse click in the middle of the chip. */

@@ -118,6 +118,9 @@ export interface ChipState {
   unread: boolean;
   /** The assignee's name when kind is 'other'. */
   assigneeName?: string;
+  /** The customer's name with where it came from ("Ada Diaz (from Salesforce)"), when one is known; shown only
+   *  in the chip's closed shadow root. */
+  customer?: string;
 }
 
 export interface Page<T = void> {

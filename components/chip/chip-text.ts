@@ -14,9 +14,11 @@ function stateText(state: ChipState | undefined): string {
   return state.unread ? `${base}, unread` : base;
 }
 
-/** "Open SMS thread with +1 555-987-0101 — unassigned". */
+/** "Open SMS thread with +1 555-987-0101 — unassigned", or with "Ada Diaz (from Salesforce), " before the
+ *  number when the customer's name is known. */
 export function chipLabel(e164: string, state: ChipState | undefined): string {
-  return `Open SMS thread with ${formatForDisplay(e164)} — ${stateText(state)}`;
+  const who = state?.customer ? `${state.customer}, ${formatForDisplay(e164)}` : formatForDisplay(e164);
+  return `Open SMS thread with ${who} — ${stateText(state)}`;
 }
 
 /** Up to two initials of an assignee's name, shown on the chip in place of the icon. */

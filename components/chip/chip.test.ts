@@ -66,7 +66,10 @@ describe('chip element', () => {
     expect(button.hasAttribute('data-unread')).toBe(true);
     expect(root.querySelector('.initials')!.textContent).toBe('JP');
     expect(button.title).toBe('Open SMS thread with +1 415-555-2671 — assigned to Jo Park, unread');
-    setChipState(chip, { kind: 'mine', unread: false });
+    setChipState(chip, { kind: 'mine', unread: false, customer: 'Ada Diaz (from Salesforce)' });
+    expect(button.getAttribute('aria-label')).toBe(
+      'Open SMS thread with Ada Diaz (from Salesforce), +1 415-555-2671 — assigned to you',
+    );
     expect(button.hasAttribute('data-unread')).toBe(false);
     expect(root.querySelector('.initials')!.textContent).toBe('');
   });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { summary, thread } from '../../test/support/threads';
-import { authStatus } from '../storage';
+import { setAgentName, setCrmName } from '../contacts/names';
+import { authStatus, contactBook } from '../storage';
 import { openStore, type Store } from '../sync/db';
 import { ChipPush } from './chip-push';
 import { forgetTab, rememberTab } from './chip-subscribers';
@@ -61,6 +62,21 @@ describe('ChipPush', () => {
     ]);
     expect(getAll).not.toHaveBeenCalled();
     expect(getAllFromIndex).not.toHaveBeenCalled();
+  });
+
+  it("names the customer with the name's source, and pushes a chip again when its name changes", async () => {
+    await contactBook.setValue(setCrmName({}, '+15551000001', 'Ada Lovelace', 'hubspot', 1));
+    rememberTab(1, ['+15551000001', '+15551000002']);
+    expect(await chips.statesFor(['+15551000001', '+15551000002'], 1)).toEqual({
+      '+15551000001': { kind: 'unassigned', unread: false, customer: 'Ada Lovelace (from HubSpot)' },
+      '+15551000002': { kind: 'mine', unread: false },
+    });
+    // The agent's own name needs no label; the other chip, unchanged, is not sent again.
+    await contactBook.setValue(setAgentName(await contactBook.getValue(), '+15551000001', 'Ada L', 2));
+    await chips.namesChanged();
+    expect(pushed).toEqual([
+      { tabId: 1, states: { '+15551000001': { kind: 'unassigned', unread: false, customer: 'Ada L' } } },
+    ]);
   });
 
   it('starts over from the store after a sign-in change, and says nothing while signed out', async () => {

@@ -12,7 +12,7 @@ import {
 } from '../crm/chip-states';
 import type { ChipState } from '../messaging';
 import { sendMessage } from '../messaging';
-import { authStatus } from '../storage';
+import { authStatus, contactBook } from '../storage';
 import { readReads, readSummaries, readThreads, type Store } from '../sync/db';
 import { forgetTab, subscribedTabs } from './chip-subscribers';
 
@@ -55,6 +55,13 @@ export class ChipPush {
     return run;
   }
 
+  /** After the contact book changed: every shown chip whose customer name changed is sent again. */
+  namesChanged(): Promise<void> {
+    const run = this.queue.then(() => this.apply([], true));
+    this.queue = run.catch((e: unknown) => console.error('ThreadDesk: chip push failed', e));
+    return run;
+  }
+
   /** Forgets everything, e.g. when the agent signs out or another signs in. */
   reset(): void {
     this.snapshot = undefined;
@@ -83,15 +90,16 @@ export class ChipPush {
     const me = await signedInMe();
     if (!me) return undefined;
     const db = await this.db();
-    const [threads, summaries, reads] = await Promise.all([
+    const [threads, summaries, reads, names] = await Promise.all([
       readThreads(db),
       readSummaries(db),
       readReads(db),
+      contactBook.getValue(),
     ]);
-    return createSnapshot(me, threads, summaries, reads);
+    return createSnapshot(me, threads, summaries, reads, names);
   }
 
-  private async apply(threadIds: readonly string[] | undefined): Promise<void> {
+  private async apply(threadIds: readonly string[] | undefined, names = false): Promise<void> {
     const tabs = subscribedTabs();
     if (tabs.length === 0 && !this.snapshot) return;
     if (threadIds === undefined || (this.snapshot && (await this.snapshot)?.me !== (await signedInMe()))) {
@@ -101,7 +109,9 @@ export class ChipPush {
     const snapshot = await this.current();
     if (!snapshot) return;
     let phones: Set<string> | undefined;
-    if (!fresh && threadIds) {
+    if (names) {
+      if (!fresh) snapshot.names = await contactBook.getValue();
+    } else if (!fresh && threadIds) {
       const db = await this.db();
       const records = new Map<string, ThreadRecords>();
       const tx = db.transaction(['threads', 'summaries', 'reads']);

@@ -110,8 +110,9 @@ describe('background handlers', () => {
       { phones: ['+15551230000', '+15559999999'], names: { '+15551230000': 'Ada Lovelace' } },
       CRM,
     );
+    // The page's own hint comes back labelled with its site, as every page hint is shown.
     expect(reply.res).toEqual({
-      '+15551230000': { kind: 'mine', unread: false },
+      '+15551230000': { kind: 'mine', unread: false, customer: 'Ada Lovelace (from crm.example.com)' },
       '+15559999999': { kind: 'none', unread: false },
     });
     expect(subscribedTabs()).toContainEqual({ tabId: 7, phones: ['+15551230000', '+15559999999'] });

@@ -12,7 +12,7 @@ import { setupCrm } from '../crm-log/setup';
 import { setupNotifications, type Notifications } from '../notifications';
 import { setupOutbox } from '../outbox';
 import { getRcClient } from '../rc/current';
-import { authStatus } from '../storage';
+import { authStatus, contactBook } from '../storage';
 import { setupSync, type AppliedChange } from '../sync';
 import { announce } from '../sync/changes';
 import { openStore, readSnapshot, type Store } from '../sync/db';
@@ -61,6 +61,7 @@ export function startBackground(): void {
     chips.forgetTab(tabId);
   });
   authStatus.watch(() => chips.reset());
+  contactBook.watch(() => void chips.namesChanged());
   const crm = setupCrm({ syncDb: db });
   setupCustomSites();
   const notifications = setupNotifications({ db, me: async () => (await agent())?.extensionId });

@@ -10,7 +10,8 @@ describe('parseChipStates', () => {
     expect(
       parseChipStates({
         '+14155552671': { kind: 'other', unread: true, assigneeName: 'Jo', threadId: 't1', extra: 1 },
-        '+12125550198': { kind: 'mine', unread: false },
+        '+12125550198': { kind: 'mine', unread: false, customer: 'Ada (from HubSpot)' },
+        '+12125550199': { kind: 'mine', unread: false, customer: { name: 'Ada' } },
         '4155552671': { kind: 'mine', unread: false },
         '+13125550100': { kind: 'closed', unread: false },
         '+16465550134': { kind: 'none' },
@@ -18,7 +19,7 @@ describe('parseChipStates', () => {
       }),
     ).toEqual({
       '+14155552671': { kind: 'other', unread: true, assigneeName: 'Jo' },
-      '+12125550198': { kind: 'mine', unread: false },
+      '+12125550198': { kind: 'mine', unread: false, customer: 'Ada (from HubSpot)' },
     });
     expect(parseChipStates(null)).toEqual({});
     expect(parseChipStates('x')).toEqual({});

@@ -2,6 +2,7 @@
 // batches (one message per scan slice), and updated live when the background pushes changes.
 // The check is written out rather than done with zod: zod/mini alone would take 15 KB of the content
 // script's 80 KB budget (the background validates everything the content script sends with zod).
+import { nameWithSource, resolveName, type ContactBook } from '../contacts/names';
 import type { ChipKind, ChipState } from '../messaging';
 import type { MessageThread } from '../rc/schemas';
 import type { ThreadSummary } from '../sync/db';
@@ -16,11 +17,12 @@ function optionalText(value: unknown, max: number): value is string | undefined 
 
 function chipState(value: unknown): ChipState | undefined {
   if (!value || typeof value !== 'object') return undefined;
-  const { kind, unread, assigneeName } = value as Record<string, unknown>;
+  const { kind, unread, assigneeName, customer } = value as Record<string, unknown>;
   if (!KINDS.has(kind as ChipKind) || typeof unread !== 'boolean') return undefined;
-  if (!optionalText(assigneeName, 120)) return undefined;
+  if (!optionalText(assigneeName, 120) || !optionalText(customer, 400)) return undefined;
   const state: ChipState = { kind: kind as ChipKind, unread };
   if (assigneeName !== undefined) state.assigneeName = assigneeName;
+  if (customer !== undefined) state.customer = customer;
   return state;
 }
 
@@ -99,6 +101,8 @@ export interface ChipSnapshot {
   byPhone: Map<string, Set<string>>;
   summaries: Map<string, ThreadSummary>;
   reads: Map<string, string>;
+  /** The contact book (lib/contacts): the customer name each chip says, with its source. */
+  names: ContactBook;
 }
 
 /** The current records of one thread (all absent: it is gone from the store). */
@@ -113,8 +117,9 @@ export function createSnapshot(
   threads: Iterable<MessageThread>,
   summaries: Map<string, ThreadSummary>,
   reads: Map<string, string>,
+  names: ContactBook = {},
 ): ChipSnapshot {
-  const snapshot: ChipSnapshot = { me, threads: new Map(), byPhone: new Map(), summaries, reads };
+  const snapshot: ChipSnapshot = { me, threads: new Map(), byPhone: new Map(), summaries, reads, names };
   for (const t of threads) indexThread(snapshot, t);
   return snapshot;
 }
@@ -167,13 +172,19 @@ export function statesFromSnapshot(s: ChipSnapshot, phones: Iterable<string>): R
     });
     // Newest first, as the store hands them out: the first Open thread of a number is the one chips show.
     threads.sort((a, b) => b.lastModifiedTime.localeCompare(a.lastModifiedTime));
-    out[phone] = chipStateFor(phone, { threads, summaries: s.summaries, reads: s.reads, me: s.me });
+    const state = chipStateFor(phone, { threads, summaries: s.summaries, reads: s.reads, me: s.me });
+    const named = resolveName(s.names, phone);
+    out[phone] = named ? { ...state, customer: nameWithSource(named) } : state;
   }
   return out;
 }
 
 const sameState = (a: ChipState | undefined, b: ChipState) =>
-  !!a && a.kind === b.kind && a.unread === b.unread && a.assigneeName === b.assigneeName;
+  !!a &&
+  a.kind === b.kind &&
+  a.unread === b.unread &&
+  a.assigneeName === b.assigneeName &&
+  a.customer === b.customer;
 
 /** The entries of `next` that differ from what was last sent; records them as sent. */
 export function takeChanged(
