@@ -14,6 +14,7 @@ import {
 } from './hubspot';
 import {
   CrmApiError,
+  plainCrmError,
   type ActivityInput,
   type CrmClient,
   type CrmRecord,
@@ -65,16 +66,7 @@ function readError(status: number, body: unknown, headers: Headers): CrmApiError
       code,
     );
   }
-  if (status === 404) return new CrmApiError('notFound', `HubSpot: ${message}`, status, undefined, code);
-  if (status >= 500)
-    return new CrmApiError(
-      'server',
-      `HubSpot is not answering properly (${status}).`,
-      status,
-      undefined,
-      code,
-    );
-  return new CrmApiError('invalid', `HubSpot: ${message}`, status, undefined, code);
+  return plainCrmError('hubspot', status, message, code);
 }
 
 /** Checks a token by asking for the account it belongs to. */

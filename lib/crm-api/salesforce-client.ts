@@ -14,6 +14,7 @@ import {
 } from './salesforce';
 import {
   CrmApiError,
+  plainCrmError,
   type ActivityInput,
   type CrmClient,
   type CrmRecord,
@@ -54,16 +55,7 @@ function readError(status: number, body: unknown): CrmApiError {
       code,
     );
   }
-  if (status === 404) return new CrmApiError('notFound', `Salesforce: ${message}`, status, undefined, code);
-  if (status >= 500)
-    return new CrmApiError(
-      'server',
-      `Salesforce is not answering properly (${status}).`,
-      status,
-      undefined,
-      code,
-    );
-  return new CrmApiError('invalid', `Salesforce: ${message}`, status, undefined, code);
+  return plainCrmError('salesforce', status, message, code);
 }
 
 const oauthError = (status: number, body: unknown) => {

@@ -49,6 +49,21 @@ export class CrmApiError extends Error {
   }
 }
 
+/** The errors both CRMs answer alike: a missing record, a failing server, anything else the request got wrong. */
+export function plainCrmError(crm: CrmKind, status: number, message: string, code: string): CrmApiError {
+  const label = CRM_LABELS[crm];
+  if (status === 404) return new CrmApiError('notFound', `${label}: ${message}`, status, undefined, code);
+  if (status >= 500)
+    return new CrmApiError(
+      'server',
+      `${label} is not answering properly (${status}).`,
+      status,
+      undefined,
+      code,
+    );
+  return new CrmApiError('invalid', `${label}: ${message}`, status, undefined, code);
+}
+
 /** What a CRM client does for ThreadDesk. */
 export interface CrmClient {
   readonly kind: CrmKind;
