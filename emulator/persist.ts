@@ -1,46 +1,44 @@
-// Keeping the state across restarts: one JSON file in the data dir, written atomically (temp file + rename),
-// debounced after changes and once more on close. A file that does not validate is ignored (fresh seed).
+// Keeping emulator state across restarts: one JSON file per emulator (RingCentral's state.json, each CRM's own) in
+// the data dir, written atomically (temp file + rename), debounced after changes and once more on close. A file that
+// does not validate is ignored: the emulator starts from its seed.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EmulatorState } from './state.ts';
+import type { z } from 'zod';
 
 export const STATE_FILE = 'state.json';
 
-export function loadState(dataDir: string): EmulatorState | undefined {
-  const file = path.join(dataDir, STATE_FILE);
-  if (!existsSync(file)) return undefined;
-  try {
-    const parsed = EmulatorState.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (parsed.success) return parsed.data;
-    console.warn(
-      `emulator: ignoring ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}; starting from the seed`,
-    );
-  } catch (error) {
-    console.warn(`emulator: ignoring unreadable ${file}: ${(error as Error).message}`);
-  }
-  return undefined;
-}
-
-export function writeStateAtomically(dataDir: string, state: EmulatorState): void {
-  mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, STATE_FILE);
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(state));
-  renameSync(temp, file);
-}
-
-export class Persister {
+export class JsonPersister<T> {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
 
   constructor(
-    private readonly dataDir: string | undefined,
-    private readonly snapshot: () => EmulatorState,
+    private readonly file: string | undefined,
+    private readonly snapshot: () => T,
     private readonly debounceMs = 250,
   ) {}
 
+  static load<S extends z.ZodType>(
+    dataDir: string | undefined,
+    name: string,
+    schema: S,
+  ): z.infer<S> | undefined {
+    if (!dataDir) return undefined;
+    const file = path.join(dataDir, name);
+    if (!existsSync(file)) return undefined;
+    try {
+      const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      if (parsed.success) return parsed.data;
+      console.warn(
+        `emulator: ignoring ${file}: ${parsed.error.issues[0]?.message ?? 'invalid'}; starting from the seed`,
+      );
+    } catch (error) {
+      console.warn(`emulator: ignoring unreadable ${file}: ${(error as Error).message}`);
+    }
+    return undefined;
+  }
+
   markDirty(): void {
-    if (!this.dataDir) return;
+    if (!this.file) return;
     this.dirty = true;
     if (this.timer) return;
     this.timer = setTimeout(() => {
@@ -53,12 +51,15 @@ export class Persister {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (!this.dataDir || !this.dirty) return;
+    if (!this.file || !this.dirty) return;
     this.dirty = false;
     try {
-      writeStateAtomically(this.dataDir, this.snapshot());
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      const temp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(this.snapshot()));
+      renameSync(temp, this.file);
     } catch (error) {
-      console.error('emulator: could not save state:', error);
+      console.error(`emulator: could not save ${this.file}:`, error);
     }
   }
 }

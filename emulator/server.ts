@@ -22,14 +22,14 @@ import { Router } from './http/router.ts';
 import { MediaStore } from './media.ts';
 import { addOAuthRoutes } from './oauth/routes.ts';
 import { TokenStore } from './oauth/tokens.ts';
-import { loadState, Persister } from './persist.ts';
+import { JsonPersister, STATE_FILE } from './persist.ts';
 import { PresenceBook } from './presence/book.ts';
 import { addPresenceRoutes } from './presence/routes.ts';
 import type { Gateway, GatewayDeps } from './push/types.ts';
 import { RateLimiter } from './ratelimit.ts';
 import type { Profile } from './profile.ts';
 import { buildSeedState } from './seed/index.ts';
-import type { EmulatorState } from './state.ts';
+import { EmulatorState } from './state.ts';
 import { addStaticRoutes } from './static.ts';
 import { applyCarrierStatus } from './threads/message-ops.ts';
 import { addThreadRoutes } from './threads/routes.ts';
@@ -119,7 +119,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
 
   const loaded =
-    options.state ?? (!options.reset && options.dataDir ? loadState(options.dataDir) : undefined);
+    options.state ??
+    (options.reset ? undefined : JsonPersister.load(options.dataDir, STATE_FILE, EmulatorState));
   if (!loaded) media.clear();
   else clock.setOffset(loaded.clockOffsetMs);
   const threadTtlMs = options.threadTtlHours === undefined ? undefined : options.threadTtlHours * HOUR;
@@ -133,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let baseUrl = '';
   const ownOrigins: string[] = [];
 
-  const persister = new Persister(options.dataDir, () => {
+  const persister = new JsonPersister(options.dataDir && path.join(options.dataDir, STATE_FILE), () => {
     const cutoff = clock.now() - SYNC_TOKEN_TTL_MS - DAY;
     for (const store of world.allStores()) store.compactChanges(cutoff);
     return { ...world.snapshot(), sessions: tokens.all(), clockOffsetMs: clock.offsetMs() };

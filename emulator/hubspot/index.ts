@@ -16,7 +16,7 @@ import {
   type CrmReply,
   type CrmRequest,
 } from '../crm-kit/http.ts';
-import { JsonPersister } from '../crm-kit/persist.ts';
+import { JsonPersister } from '../persist.ts';
 import { checkProperties, DEFAULT_PROPERTIES } from './properties.ts';
 import { checkSearchLimits, search, SearchBody } from './search.ts';
 import { HubSpotState, seedHubSpot, type HsObject, type ObjectType } from './state.ts';

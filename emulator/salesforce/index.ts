@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Clock } from '../clock.ts';
-import { JsonPersister } from '../crm-kit/persist.ts';
+import { JsonPersister } from '../persist.ts';
 import {
   applyCrmCors,
   CrmError,
