@@ -14,6 +14,7 @@ import {
 } from './hubspot';
 import {
   CrmApiError,
+  findInBatches,
   plainCrmError,
   type ActivityInput,
   type CrmClient,
@@ -120,17 +121,14 @@ export class HubSpotClient implements CrmClient {
     }
   }
 
-  async findByPhones(numbers: string[]): Promise<Map<string, CrmRecord[]>> {
-    const out = new Map<string, CrmRecord[]>();
-    for (let i = 0; i < numbers.length; i += SEARCH_BATCH) {
-      const batch = numbers.slice(i, i + SEARCH_BATCH);
+  findByPhones(numbers: string[]): Promise<Map<string, CrmRecord[]>> {
+    return findInBatches(numbers, SEARCH_BATCH, async (batch) => {
       const { body } = await this.api('/crm/v3/objects/contacts/search', {
         method: 'POST',
         body: searchBody(batch),
       });
-      for (const [n, records] of parseSearch(body, batch)) out.set(n, records);
-    }
-    return out;
+      return parseSearch(body, batch);
+    });
   }
 
   async createPerson(input: {

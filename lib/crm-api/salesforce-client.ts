@@ -14,6 +14,7 @@ import {
 } from './salesforce';
 import {
   CrmApiError,
+  findInBatches,
   plainCrmError,
   type ActivityInput,
   type CrmClient,
@@ -183,14 +184,11 @@ export class SalesforceClient implements CrmClient {
     return this.apiUsage !== undefined && this.apiUsage.used >= this.apiUsage.max * 0.9;
   }
 
-  async findByPhones(numbers: string[]): Promise<Map<string, CrmRecord[]>> {
-    const out = new Map<string, CrmRecord[]>();
-    for (let i = 0; i < numbers.length; i += SEARCH_BATCH) {
-      const batch = numbers.slice(i, i + SEARCH_BATCH);
+  findByPhones(numbers: string[]): Promise<Map<string, CrmRecord[]>> {
+    return findInBatches(numbers, SEARCH_BATCH, async (batch) => {
       const { body } = await this.api(`/search/?q=${encodeURIComponent(soslForNumbers(batch))}`);
-      for (const [n, records] of parseSearch(body, batch)) out.set(n, records);
-    }
-    return out;
+      return parseSearch(body, batch);
+    });
   }
 
   async createPerson(input: {

@@ -95,3 +95,16 @@ export interface ActivityInput {
   startedAt: string;
   completed: boolean;
 }
+
+/** Runs a phone search in batches of `size` numbers (each CRM caps one query) and merges the matches. */
+export async function findInBatches(
+  numbers: string[],
+  size: number,
+  searchBatch: (batch: string[]) => Promise<Map<string, CrmRecord[]>>,
+): Promise<Map<string, CrmRecord[]>> {
+  const out = new Map<string, CrmRecord[]>();
+  for (let i = 0; i < numbers.length; i += size) {
+    for (const [n, records] of await searchBatch(numbers.slice(i, i + size))) out.set(n, records);
+  }
+  return out;
+}
