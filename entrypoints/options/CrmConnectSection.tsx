@@ -3,7 +3,7 @@
 // background keeps them; the page only sees which CRM is connected.
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useStorageItem } from '@/components/useStorageItem';
 import { parseProtocolError } from '@/lib/messaging';
 import { crmLogSettings, crmStatus, type CrmLogSettings, type CrmStatus } from '@/lib/storage';
 import { originPattern } from './origin';
@@ -25,23 +25,10 @@ export function parseCrmUrl(input: string): string | undefined {
   }
 }
 
-function useItem<T>(item: {
-  fallback: T;
-  getValue(): Promise<T>;
-  watch(cb: (v: T | null) => void): () => void;
-}) {
-  const value = useSignal<T>(item.fallback);
-  useEffect(() => {
-    void item.getValue().then((v) => (value.value = v));
-    return item.watch((v) => (value.value = v ?? item.fallback));
-  }, []);
-  return value;
-}
-
 export function CrmConnectSection() {
   const { settings, send, permissions, redirectUri } = useOptions();
-  const status = useItem<CrmStatus>(crmStatus);
-  const logSettings = useItem<CrmLogSettings>(crmLogSettings);
+  const status = useStorageItem<CrmStatus>(crmStatus);
+  const logSettings = useStorageItem<CrmLogSettings>(crmLogSettings);
   const server = settings.server.value.server;
   const emulator = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(server.replace(/\/$/, ''));
   const base = server.replace(/\/$/, '');

@@ -3,29 +3,16 @@
 // retry. The background does the work (lib/crm-log); this only shows crmThreads and sends requests.
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useStorageItem } from '@/components/useStorageItem';
 import { CRM_LABELS } from '@/lib/crm-api/types';
 import { parseProtocolError } from '@/lib/messaging';
 import { crmStatus, crmThreads, type CrmStatus, type CrmThreadStateView } from '@/lib/storage';
 import { useServices } from './services';
 
-function useItem<T>(item: {
-  fallback: T;
-  getValue(): Promise<T>;
-  watch(cb: (v: T | null) => void): () => void;
-}) {
-  const value = useSignal<T>(item.fallback);
-  useEffect(() => {
-    void item.getValue().then((v) => (value.value = v));
-    return item.watch((v) => (value.value = v ?? item.fallback));
-  }, []);
-  return value;
-}
-
 export function CrmPanel({ threadId }: { threadId: string }) {
   const { send } = useServices();
-  const status = useItem<CrmStatus>(crmStatus);
-  const threads = useItem<Record<string, CrmThreadStateView>>(crmThreads);
+  const status = useStorageItem<CrmStatus>(crmStatus);
+  const threads = useStorageItem<Record<string, CrmThreadStateView>>(crmThreads);
   const busy = useSignal(false);
   const error = useSignal<string | undefined>(undefined);
   const creating = useSignal(false);
