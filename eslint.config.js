@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import signals from '@preact/eslint-plugin-signals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,6 +10,21 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['warn', { allow: ['info', 'warn', 'error'] }],
+    },
+  },
+  {
+    // The Preact team's rules against signal misuse (a write inside computed, a signal object tested for
+    // truthiness, signals created in a component body). Typed, so the rules see which values are signals.
+    // Left off: no-value-after-await flags every async action (actions read state after an await on purpose;
+    // nothing tracks them), and no-conditional-value-read flags guards on locals read from a signal (`const t =
+    // thread.value; if (!t) …`), which are tracked.
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    plugins: { signals },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      'signals/no-signal-write-in-computed': 'error',
+      'signals/no-signal-truthiness': 'error',
+      'signals/no-signal-in-component-body': 'error',
     },
   },
   {
