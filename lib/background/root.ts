@@ -11,6 +11,7 @@ import { setupCustomSites } from '../crm/custom-sites';
 import { setupCrm } from '../crm-log/setup';
 import { setupNotifications, type Notifications } from '../notifications';
 import { setupOutbox } from '../outbox';
+import { setupPresence } from '../presence';
 import { getRcClient } from '../rc/current';
 import { authStatus, contactBook } from '../storage';
 import { setupSync, type AppliedChange } from '../sync';
@@ -65,8 +66,10 @@ export function startBackground(): void {
   const crm = setupCrm({ syncDb: db });
   setupCustomSites();
   const notifications = setupNotifications({ db, me: async () => (await agent())?.extensionId });
+  const presence = setupPresence();
   const sync = setupSync({
     db,
+    presence,
     onChange: afterStoreChange({ db, badge, chips, crm, notifications }),
     onDropped: (threadIds) => {
       void badge.refresh().catch(logged('badge'));
@@ -85,12 +88,15 @@ export function startBackground(): void {
   const session = setupSession({
     beginAgent: (a) => agentData.begin(a),
     async onSignedIn(client) {
+      // Before sync: push's first connect asks presence for its snapshot.
+      await presence.start(client);
       await sync.start(client);
       void capabilities.refresh();
       void outbox.kick();
     },
     async onSignedOut() {
       await sync.stop();
+      await presence.stop();
       notifications.reset();
       await agentData.end();
     },

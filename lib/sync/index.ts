@@ -1,10 +1,10 @@
-// The background's data side: the sync engine for the signed-in client, push, presence and the alarm
-// backstop. setupSync registers the alarm listener at once (the alarm may be what woke the worker) and
+// The background's data side: the sync engine for the signed-in client, push (whose presence events go to
+// lib/presence) and the alarm backstop. setupSync registers the alarm listener at once (the alarm may be what woke the worker) and
 // returns the one Sync the rest of the background uses; every committed change goes to `onChange`.
 import { browser } from 'wxt/browser';
 import type { Page } from '../messaging';
 import { refreshCapabilities } from '../capabilities/refresh';
-import { startPresence, type RunningPresence } from '../presence';
+import type { PresenceFeed } from '../presence';
 import { PushChannel } from '../push/channel';
 import type { RcClient } from '../rc/client';
 import type { MessageThread, ThreadMessage } from '../rc/schemas';
@@ -28,6 +28,8 @@ export interface SyncDeps {
   onChange(change: AppliedChange): void;
   /** Threads left the store because the agent no longer handles their resource (announced already). */
   onDropped(threadIds: string[]): void;
+  /** Where push's presence events and reconnects go (lib/presence). */
+  presence?: PresenceFeed;
 }
 
 export interface StartOptions {
@@ -56,7 +58,6 @@ interface Running {
   db: Store;
   engine: SyncEngine;
   push?: PushChannel;
-  presence?: RunningPresence;
   resync(): void;
   offOnline?: () => void;
   offMembership: () => void;
@@ -106,7 +107,6 @@ export function setupSync(deps: SyncDeps): Sync {
       void engine.trigger('threads');
       void engine.trigger('entries');
     };
-    const presence = opts.push === false ? undefined : startPresence(client);
     const push =
       opts.push === false
         ? undefined
@@ -114,10 +114,10 @@ export function setupSync(deps: SyncDeps): Sync {
             sdk: client.sdk,
             budget: client.budget,
             onEvent: (kind) => void engine.trigger(kind),
-            onPresence: (body) => presence?.onEvent(body),
+            onPresence: (body) => deps.presence?.onEvent(body),
             onResync: () => {
               resyncBoth();
-              presence?.refresh();
+              deps.presence?.refresh();
             },
             onGrant: () => void refreshCapabilities(client).catch(() => undefined),
             // The backstop polls often unless push delivers both streams.
@@ -135,7 +135,6 @@ export function setupSync(deps: SyncDeps): Sync {
       db,
       engine,
       push,
-      presence,
       resync: () => {
         resyncBoth();
         push?.ensure();
@@ -162,7 +161,6 @@ export function setupSync(deps: SyncDeps): Sync {
     r.offMembership();
     stopSyncAlarm();
     await r.push?.stop();
-    await r.presence?.stop();
     await patchStatus({ state: 'idle', pushConnected: false, retryAt: undefined });
   }
 

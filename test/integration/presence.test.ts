@@ -1,14 +1,16 @@
-// Presence wired as in the worker (startSync): the REST snapshot fills the presence item with the handlers
+// Presence wired as in the worker (lib/background/root.ts: setupPresence feeding on setupSync's push): the REST snapshot fills the presence item with the handlers
 // of the agent's resources, and a change set on the emulator arrives through the account presence filter.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { refreshCapabilities } from '../../lib/capabilities/refresh';
 import type { RcClient } from '../../lib/rc/client';
+import { setupPresence, type Presence } from '../../lib/presence';
 import { authStatus, connectionStatus, presence } from '../../lib/storage';
 import { setupSync } from '../../lib/sync/index';
 import { eventually, freshDb, startWorld, type World } from './sync-harness';
 
 let sync: ReturnType<typeof setupSync> | undefined;
+let feed: Presence | undefined;
 let world: World;
 let me: RcClient;
 const id = (name: string) => {
@@ -24,6 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sync?.stop();
+  await feed?.stop();
   await world?.close();
 });
 
@@ -39,7 +42,14 @@ describe('presence of the handlers', () => {
     });
     // The worker's order: sync and push start first, the capabilities (and so the handlers) arrive after.
     const db = await freshDb();
-    sync = setupSync({ db: async () => db, onChange: () => undefined, onDropped: () => undefined });
+    feed = setupPresence();
+    sync = setupSync({
+      db: async () => db,
+      presence: feed,
+      onChange: () => undefined,
+      onDropped: () => undefined,
+    });
+    await feed.start(me);
     await sync.start(me, { db });
     await eventually(async () => (await connectionStatus.getValue()).pushConnected);
     await refreshCapabilities(me);
@@ -66,7 +76,8 @@ describe('presence of the handlers', () => {
     await eventually(async () => (await presence.getValue())[id('Jordan')]?.kind === 'dnd');
     expect((await presence.getValue())[id('Morgan')]).toBeUndefined();
 
-    await sync?.stop();
+    await sync.stop();
+    await feed.stop();
     expect(await presence.getValue()).toEqual({});
   });
 });
