@@ -10,6 +10,7 @@ import { readEntries, readSummaries, type Store } from '../sync/db';
 import { decideRecord, isFresh, isWriter, nextAttemptAt } from './record';
 import {
   currentConnection,
+  type ActivityRow,
   saveConnection,
   scoped,
   type CrmConnection,
@@ -43,6 +44,9 @@ export const toPublic = (r: CrmRecord): PublicRecord => ({
   name: r.name,
   ...(r.company ? { company: r.company } : {}),
 });
+
+/** A job runs only for the agent who queued it; one without an owner predates the field. */
+const isOwnJob = (job: LogJob, me: string | undefined) => job.owner === undefined || job.owner === me;
 
 export class CrmService {
   private client: { key: string; client: CrmClient } | undefined;
@@ -201,10 +205,12 @@ export class CrmService {
     const db = await this.deps.crmDb();
     const key = scoped(current.connection, threadId);
     const existing = await db.get('jobs', key);
+    const owner = await this.deps.me();
     const job: LogJob = {
       key,
       threadId,
       seq: (existing?.seq ?? 0) + 1,
+      ...(owner ? { owner } : {}),
       manual: manual || existing?.manual === true,
       attempts: manual ? 0 : (existing?.attempts ?? 0),
       nextAt: manual ? this.now() : (existing?.nextAt ?? this.now()),
@@ -249,19 +255,27 @@ export class CrmService {
     const current = await this.currentClient();
     if (!current) return;
     const db = await this.deps.crmDb();
+    const me = await this.deps.me();
     const jobs = (await db.getAll('jobs')).filter(
       (j) =>
-        j.key.startsWith(`${current.connection.key}|`) && j.state === 'pending' && j.nextAt <= this.now(),
+        j.key.startsWith(`${current.connection.key}|`) &&
+        j.state === 'pending' &&
+        j.nextAt <= this.now() &&
+        isOwnJob(j, me),
     );
     for (const job of jobs.sort((a, b) => a.nextAt - b.nextAt)) {
       const outcome = await this.runJob(current.connection, current.client, job).catch((error: unknown) => ({
         error,
       }));
       const fresh = await db.get('jobs', job.key);
+      // Gone, or queued by someone else, while it ran: a hand-over between agents cleared the queue (what it put
+      // aside for this agent comes back with them, lib/crm-log/agent-part.ts). Writing it back would hand this
+      // agent's job, and its thread's state, to whoever signs in next.
+      if (!fresh || fresh.owner !== job.owner) continue;
       if (!('error' in outcome)) {
         // A job queued again while this one ran keeps its place: the thread changed after we read it.
-        if (fresh?.seq === job.seq) await db.delete('jobs', job.key);
-        else if (fresh) await db.put('jobs', { ...fresh, attempts: 0, nextAt: this.now() });
+        if (fresh.seq === job.seq) await db.delete('jobs', job.key);
+        else await db.put('jobs', { ...fresh, attempts: 0, nextAt: this.now() });
       } else {
         const error =
           outcome.error instanceof CrmApiError
@@ -269,7 +283,7 @@ export class CrmService {
             : new CrmApiError('server', (outcome.error as Error).message ?? String(outcome.error));
         const attempts = job.attempts + 1;
         await db.put('jobs', {
-          ...(fresh ?? job),
+          ...fresh,
           attempts,
           state: error.transient ? 'pending' : 'failed',
           nextAt: nextAttemptAt(this.now(), attempts, error.retryAfterMs),
@@ -326,6 +340,10 @@ export class CrmService {
     };
     const print = fingerprint(`${input.title}\n${input.completed}\n${input.transcript}`);
     const key = scoped(connection, thread.id);
+    // The local map is this agent's too: a hand-over that cleared the queue meanwhile clears it as well.
+    const remember = async (value: ActivityRow) => {
+      if ((await db.get('jobs', job.key))?.owner === job.owner) await db.put('activities', value);
+    };
     let row = await db.get('activities', key);
     if (row && row.activity.recordId !== record.id) row = undefined;
     if (!row) {
@@ -334,14 +352,14 @@ export class CrmService {
       if (existing) row = { key, activity: existing };
       else {
         const created = await client.createActivity(input);
-        await db.put('activities', { key, activity: created, fingerprint: print });
+        await remember({ key, activity: created, fingerprint: print });
         return { done: true };
       }
-      await db.put('activities', row);
+      await remember(row);
     }
     if (row.fingerprint === print) return { done: true };
     await client.updateActivity(row.activity, input);
-    await db.put('activities', { ...row, fingerprint: print });
+    await remember({ ...row, fingerprint: print });
     return { done: true };
   }
 

@@ -12,6 +12,7 @@ import { exchangeCode } from '../../lib/crm-api/salesforce-client';
 import type { CrmKind } from '../../lib/crm-api/types';
 import { assignThread, resolveThread, sendMessage } from '../../lib/rc/api';
 import type { RcClient } from '../../lib/rc/client';
+import { crmAgentPart } from '../../lib/crm-log/agent-part';
 import { CrmService, type CrmThreadState } from '../../lib/crm-log/service';
 import {
   connectionKey,
@@ -404,4 +405,65 @@ describe('several records, rate limits and a used-up API allocation', () => {
     expect(avery.states.get(threadId)).toMatchObject({ state: 'logged' });
     expect(await readActivities('salesforce', threadId)).toHaveLength(1);
   });
+});
+
+describe('a hand-over between agents while a log is running', () => {
+  it.each([
+    ['fails', 15000, 0],
+    ['succeeds', 0, 1],
+  ] as const)(
+    'a job that %s after the hand-over cleared the queue stays cleared, with nothing of it shown or kept',
+    async (_, used, created) => {
+      const avery = await agent(advisor(1), 'salesforce');
+      const customer = customers[used ? 5 : 8] as { name: string; phoneNumber: string };
+      await world.control('inbound', {
+        from: customer.phoneNumber,
+        to: shared(avery),
+        text: 'Are you there?',
+      });
+      await avery.rig.engine.syncNow();
+      const threadId = await threadFor(avery, customer.phoneNumber);
+      await avery.service.matchThreads([threadId]);
+      expect(avery.states.get(threadId)).toMatchObject({ state: 'ready' });
+
+      // The agent's session ends while their log is on its way to a CRM that is about to refuse it: the
+      // hand-over (lib/background/agent-data.ts) clears the CRM side between the read of the job and its failure.
+      const handOver = crmAgentPart({
+        crmDb: async () => avery.crmDb,
+        clearThreads: async () => avery.states.clear(),
+      });
+      let cleared = false;
+      const racing = new CrmService({
+        now: () => Date.now() + clockOffset,
+        crmDb: async () => avery.crmDb,
+        syncDb: async () => avery.rig.db,
+        me: async () => avery.user.extensionId,
+        settings: async () => {
+          if (!cleared) {
+            cleared = true;
+            await world.control('crm/salesforce/api-usage', { used });
+            await handOver.clear();
+          }
+          return { mode: 'auto', includeNotes: true };
+        },
+        saveCrmName: async () => undefined,
+        publish: {
+          thread: async (id, s) => void avery.states.set(id, s),
+          clearThreads: async () => avery.states.clear(),
+        },
+      });
+      try {
+        await racing.enqueue(threadId, true);
+        await racing.kick();
+      } finally {
+        await world.control('crm/salesforce/api-usage', { used: 0 });
+      }
+      expect(cleared).toBe(true);
+      expect(await avery.crmDb.getAll('jobs')).toEqual([]);
+      expect(avery.states.has(threadId)).toBe(false);
+      expect(await avery.crmDb.getAll('activities')).toEqual([]);
+      // Created or not, the activity is found again by its thread key when the agent's own job comes back.
+      expect(await readActivities('salesforce', threadId)).toHaveLength(created);
+    },
+  );
 });
