@@ -339,6 +339,32 @@ describe('tokens', () => {
     expect(await errorOf(again.platform().refresh())).toMatchObject({ status: 400 });
   });
 
+  it('ends every session of one user from the control API, as a password change does', async () => {
+    const [first, second, other] = [
+      await signedIn(t, 'Riley'),
+      await signedIn(t, 'Riley'),
+      await signedIn(t, 'Avery'),
+    ];
+    const { access_token } = await first.platform().auth().data();
+    const riley = t.user('Riley').extensionId;
+    expect(await t.control('sessions/revoke', { extensionId: riley })).toEqual({
+      extensionId: riley,
+      revoked: 2,
+    });
+    const res = await fetch(`${t.url}/restapi/v1.0/account/~/extension/~`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ errorCode: 'OAU-213' });
+    // The SDK refreshes on the 401; the refresh token died with the session, so the call fails for good.
+    for (const sdk of [first, second])
+      expect(await errorOf(getJson(sdk, '/restapi/v1.0/account/~/extension/~'))).toMatchObject({
+        status: 400,
+      });
+    expect((await getJson(other, '/restapi/v1.0/account/~/extension/~')).name).toBe('Avery Chen');
+    expect(await t.control('sessions/revoke', { extensionId: riley })).toMatchObject({ revoked: 0 });
+  });
+
   it('answers 401 with RingCentral error bodies when the token is missing or expired on the emulator clock', async () => {
     const missing = await fetch(`${t.url}/restapi/v1.0/account/~/extension/~`);
     expect(missing.status).toBe(401);

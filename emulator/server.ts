@@ -190,6 +190,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     rateLimitsEnabled: () => limiter.enabled,
     crmCredentials: () => crm.credentials(),
+    endSessions(extensionId) {
+      const ended = tokens.all().filter((s) => s.extensionId === extensionId);
+      for (const session of ended) tokens.revoke(session);
+      if (ended.length) core.markDirty();
+      return ended.length;
+    },
     reset,
     expire: () => expireDueThreads(core),
     trackStream(close) {

@@ -27,6 +27,8 @@ export interface ControlDeps {
   expire(): number;
   /** What official CRM clients need to connect to the CRM emulators. */
   crmCredentials(): unknown;
+  /** Ends every live session of the extension (docs/emulator.md "Test-control API"); returns how many. */
+  endSessions(extensionId: string): number;
   /** Registers an open event stream so closing the server ends it; returns the unregister function. */
   trackStream(close: () => void): () => void;
 }
@@ -53,6 +55,8 @@ const MembershipBody = z.object({
   extensionId: z.string().min(1),
   member: z.boolean(),
 });
+
+const SessionsBody = z.object({ extensionId: z.string().min(1) });
 
 const ClockBody = z.object({
   advanceSeconds: z
@@ -103,6 +107,15 @@ export function addControlRoutes(router: AppRouter, deps: ControlDeps): void {
       member: body.member,
       changed,
     });
+  });
+
+  // The user's sessions end without a sign-out, as after a password change or an admin's session timeout: every
+  // access and refresh token of theirs dies at once, so the next call answers 401 and the refresh invalid_grant.
+  add('POST', 'sessions/revoke', async (ctx) => {
+    const body = parseWith(SessionsBody, await readJson(ctx.req));
+    const account = core.world().accounts.find((a) => findUser(a, body.extensionId));
+    if (!account) throw notFound('extensionId');
+    return json(200, { extensionId: body.extensionId, revoked: deps.endSessions(body.extensionId) });
   });
 
   add('GET', 'clock', () => json(200, clockView(core)));
