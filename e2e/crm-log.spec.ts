@@ -98,7 +98,7 @@ test('HubSpot: connect, name from the CRM, one activity with the whole transcrip
   const contact = await hubspot.crm.contacts.basicApi.getById(String(contacts.results[0]?.toObjectId));
   expect(`${contact.properties.firstname} ${contact.properties.lastname}`).toBe(customer.name);
 
-  // "Log now" rewrites the whole thread: still one (restarts and second agents: test/integration/crm-log.test.ts).
+  // "Log now" rewrites the whole thread: still one (worker restarts and second agents: crm-log-continuity.spec.ts).
   await panel.getByRole('button', { name: 'Log now' }).click();
   await poll(() => panel.getByTestId('crm-log-state').textContent()).toContain('Logged to HubSpot');
   expect(await logged()).toHaveLength(1);

@@ -297,7 +297,7 @@ export class SalesforceEmulator {
     r.add('PATCH', '/services/data/:version/sobjects/:object/:id', async ({ req, params }) => {
       const def = this.object(params.object);
       const body = await this.readBody(req);
-      updateRecord(this.state, def, params.id ?? '', body, now());
+      updateRecord(this.state, def, params.id ?? '', body, params.userId ?? '', now());
       this.markDirty();
       return { status: 204 };
     });

@@ -164,6 +164,8 @@ export function createRecord(
   Object.assign(row, {
     Id,
     OwnerId: row.OwnerId ?? userId,
+    CreatedById: userId,
+    LastModifiedById: userId,
     CreatedDate: stamp,
     LastModifiedDate: stamp,
     SystemModstamp: stamp,
@@ -194,6 +196,7 @@ export function updateRecord(
   def: SObjectDef,
   rawId: string,
   body: unknown,
+  userId: string,
   now: number,
 ): void {
   const row = findRecord(state, def, rawId);
@@ -208,7 +211,7 @@ export function updateRecord(
       missing,
     );
   const stamp = sfTimestamp(now);
-  Object.assign(next, { LastModifiedDate: stamp, SystemModstamp: stamp });
+  Object.assign(next, { LastModifiedById: userId, LastModifiedDate: stamp, SystemModstamp: stamp });
   derive(def, next);
   state.records[row.Id as string] = next;
 }

@@ -36,7 +36,9 @@ export interface SObjectDef {
 const system = (): Record<string, FieldDef> => ({
   Id: { type: 'id', createable: false, updateable: false },
   OwnerId: { type: 'reference', createable: true, updateable: true, refersTo: ['User'] },
+  CreatedById: { type: 'reference', createable: false, updateable: false, refersTo: ['User'] },
   CreatedDate: { type: 'datetime', createable: false, updateable: false },
+  LastModifiedById: { type: 'reference', createable: false, updateable: false, refersTo: ['User'] },
   LastModifiedDate: { type: 'datetime', createable: false, updateable: false },
   SystemModstamp: { type: 'datetime', createable: false, updateable: false },
   IsDeleted: { type: 'boolean', createable: false, updateable: false, defaultValue: false },

@@ -53,6 +53,8 @@ export function seedSalesforce(now: number): SalesforceState {
     records[Id] = {
       Id,
       OwnerId: owner,
+      CreatedById: owner,
+      LastModifiedById: owner,
       CreatedDate: stamp,
       LastModifiedDate: stamp,
       SystemModstamp: stamp,
