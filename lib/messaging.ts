@@ -129,7 +129,7 @@ export interface Page<T = void> {
   value?: T;
 }
 
-/** Replies of each request. Failures are thrown as errors whose message is written for the agent. */
+/** Replies of each request. Failures are thrown as ProtocolErrors: a code and words for the agent. */
 interface Replies {
   threadStates: Record<string, ChipState>;
   openThread: void;
@@ -172,25 +172,64 @@ interface Broadcasts {
 export const { sendMessage, onMessage } = defineExtensionMessaging<Requests & Broadcasts>();
 
 /** Error codes a request can fail with, so pages can react without parsing text. */
-export type ProtocolErrorCode =
-  | 'invalidRequest'
-  | 'forbidden'
-  | 'signedOut'
-  | 'notAssignee'
-  | 'optedOut'
-  | 'threadResolved'
-  | 'rateLimited'
-  | 'offline'
-  | 'server'
-  | 'notFound';
+export const PROTOCOL_ERROR_CODES = [
+  'invalidRequest',
+  'forbidden',
+  'signedOut',
+  'notAssignee',
+  'optedOut',
+  'threadResolved',
+  'rateLimited',
+  'offline',
+  'server',
+  'notFound',
+] as const;
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODES)[number];
 
-/** Prefix of error messages that carry a code across contexts: "[code] message for the agent". */
-export function protocolErrorMessage(code: ProtocolErrorCode, message: string): string {
-  return `[${code}] ${message}`;
+/** A failed request as the sending context sees it: a code to react to, words for the agent and, when the
+ *  server said so, how long to wait. 'unknown': the error carried no code this version knows. */
+export interface ProtocolFailure {
+  code: ProtocolErrorCode | 'unknown';
+  message: string;
+  retryAfterMs?: number;
 }
 
-export function parseProtocolError(error: unknown): { code: ProtocolErrorCode | 'unknown'; message: string } {
-  const text = error instanceof Error ? error.message : String(error);
-  const m = /^\[(\w+)\] ([\s\S]*)$/.exec(text);
-  return m ? { code: m[1] as ProtocolErrorCode, message: m[2]! } : { code: 'unknown', message: text };
+/** What the background's handlers throw. @webext-core/messaging serialises a thrown error as its name,
+ *  message, stack and own fields, and rebuilds a plain Error from them on the sending side, so `code` and
+ *  `retryAfterMs` arrive as fields of that Error (read them with protocolFailureOf, not instanceof). */
+export class ProtocolError extends Error {
+  override readonly name = 'ProtocolError';
+  readonly code: ProtocolErrorCode;
+  readonly retryAfterMs?: number;
+
+  constructor(code: ProtocolErrorCode, message: string, options?: { retryAfterMs?: number }) {
+    super(message);
+    this.code = code;
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+const protocolErrorFields = () =>
+  z.object({
+    name: z.literal('ProtocolError'),
+    code: z.string(),
+    message: z.string(),
+    retryAfterMs: z.number().nonnegative().finite().optional().catch(undefined),
+  });
+
+const KNOWN_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(PROTOCOL_ERROR_CODES);
+
+/** The failure another context threw, checked: it is input like any message. A code this version does not
+ *  know (a newer background) keeps its words as 'unknown'; an error that is no ProtocolError is 'unknown'. */
+export function protocolFailureOf(error: unknown): ProtocolFailure {
+  const parsed = protocolErrorFields().safeParse(error);
+  if (!parsed.success) {
+    return { code: 'unknown', message: error instanceof Error ? error.message : String(error) };
+  }
+  const { code, message, retryAfterMs } = parsed.data;
+  return {
+    code: KNOWN_CODES.has(code) ? (code as ProtocolErrorCode) : 'unknown',
+    message,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  };
 }

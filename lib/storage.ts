@@ -6,7 +6,7 @@ import { storage } from '#imports';
 import type { ContactBook } from './contacts/names';
 import type { PresenceMap } from './presence/status';
 import type { ThreadUser } from './rc/schemas';
-import type { ServerFeatures } from './capabilities/features';
+import type { FeatureRefusal, ServerFeatures } from './capabilities/features';
 import type { SyncHealth } from './sync/health';
 import type { ResponseTargets } from './targets/targets';
 
@@ -93,11 +93,31 @@ export const connectionStatus = /* @__PURE__ */ storage.defineItem<ConnectionSta
   },
 );
 
-/** Optional operations each server refused as not offered (lib/capabilities/features.ts). */
+/** Optional operations each server refused as not offered (lib/capabilities/features.ts). Version 2 keeps
+ *  RingCentral's code beside its words; version 1 wrote them as one "[code] words" string. */
 export const serverFeatures = storage.defineItem<ServerFeatures | null>('local:serverFeatures', {
-  version: 1,
+  version: 2,
   fallback: null,
+  migrations: { 2: upgradeServerFeatures },
 });
+
+/** Version 1 → 2 of serverFeatures: "[CMN-109] Feature not available." becomes its code and its words. */
+export function upgradeServerFeatures(old: unknown): ServerFeatures | null {
+  if (!old || typeof old !== 'object') return null;
+  const upgrade = (r: { at?: unknown; message?: unknown }): FeatureRefusal => {
+    const text = typeof r.message === 'string' ? r.message : '';
+    const m = /^\[([^\]]+)\] ([\s\S]*)$/.exec(text);
+    return { at: typeof r.at === 'number' ? r.at : 0, code: m?.[1] ?? 'unknown', message: m?.[2] ?? text };
+  };
+  return Object.fromEntries(
+    Object.entries(old as Record<string, Record<string, { at?: unknown; message?: unknown }>>).map(
+      ([server, refusals]) => [
+        server,
+        Object.fromEntries(Object.entries(refusals ?? {}).map(([feature, r]) => [feature, upgrade(r ?? {})])),
+      ],
+    ),
+  );
+}
 
 /** What sync skipped or could not read (lib/sync/health.ts); null until something happened. */
 export const syncHealth = /* @__PURE__ */ storage.defineItem<SyncHealth | null>('local:syncHealth', {

@@ -1,7 +1,7 @@
 // Who is signed in, and the ways to sign in (PKCE window, or JWT for a private app) or out.
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import { useOptions } from './services';
 
 export function AccountSection() {
@@ -16,7 +16,7 @@ export function AccountSection() {
     try {
       await action();
     } catch (e) {
-      error.value = parseProtocolError(e).message;
+      error.value = protocolFailureOf(e).message;
     } finally {
       busy.value = false;
     }

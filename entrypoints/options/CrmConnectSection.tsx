@@ -4,7 +4,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useStorageItem } from '@/components/useStorageItem';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import { crmLogSettings, crmStatus, type CrmLogSettings, type CrmStatus } from '@/lib/storage';
 import { originPattern } from './origin';
 import { useOptions } from './services';
@@ -57,7 +57,7 @@ export function CrmConnectSection() {
     try {
       await action();
     } catch (e) {
-      error.value = parseProtocolError(e).message;
+      error.value = protocolFailureOf(e).message;
     } finally {
       busy.value = false;
     }

@@ -2,6 +2,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useId, useRef } from 'preact/hooks';
+import { protocolFailureOf } from '@/lib/messaging';
 import { describeChar, MAX_TEXT_LENGTH } from '@/lib/sms/segments';
 import type { ComposerModel } from '@/lib/ui/composer-model';
 import { useServices } from './services';
@@ -36,7 +37,7 @@ export function Composer({ model, customer, onTake, onStartNew }: ComposerProps)
     try {
       await onTake();
     } catch (e) {
-      takeError.value = e instanceof Error ? e.message.replace(/^\[\w+\] /, '') : String(e);
+      takeError.value = protocolFailureOf(e).message;
     } finally {
       taking.value = false;
     }

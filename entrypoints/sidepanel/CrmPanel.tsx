@@ -5,7 +5,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useStorageItem } from '@/components/useStorageItem';
 import { CRM_LABELS } from '@/lib/crm-api/types';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import { crmStatus, crmThreads, type CrmStatus, type CrmThreadStateView } from '@/lib/storage';
 import { useServices } from './services';
 
@@ -30,7 +30,7 @@ export function CrmPanel({ threadId }: { threadId: string }) {
     try {
       await action();
     } catch (e) {
-      error.value = parseProtocolError(e).message;
+      error.value = protocolFailureOf(e).message;
     } finally {
       busy.value = false;
     }

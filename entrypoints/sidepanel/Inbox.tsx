@@ -2,7 +2,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import { VirtualList } from '@/components/VirtualList';
-import { parseProtocolError } from '@/lib/messaging';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { VIEWS, type View } from '@/lib/ui/inbox';
 import { useServices } from './services';
@@ -224,7 +223,7 @@ function ResolvedPaging() {
   if (error) {
     return (
       <p role="alert" class="paging error">
-        {parseProtocolError(new Error(error)).message}{' '}
+        {error.message}{' '}
         <button type="button" onClick={() => void inbox.loadMoreResolved()}>
           {i18n.t('common.retry')}
         </button>

@@ -2,7 +2,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import { useServices } from './services';
 
 export function NoteForm({ threadId, onDone }: { threadId: string; onDone: () => void }) {
@@ -21,7 +21,7 @@ export function NoteForm({ threadId, onDone }: { threadId: string; onDone: () =>
       await send('addNote', { threadId, text: text.value.trim() });
       onDone();
     } catch (err) {
-      error.value = parseProtocolError(err).message;
+      error.value = protocolFailureOf(err).message;
     } finally {
       busy.value = false;
     }

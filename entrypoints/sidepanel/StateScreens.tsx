@@ -2,7 +2,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { StateScreen } from '@/components/StateScreen';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import type { Capabilities } from '@/lib/storage';
 import { useServices } from './services';
 
@@ -17,7 +17,7 @@ export function SignedOutScreen() {
     try {
       await send('signIn', { interactive: true });
     } catch (e) {
-      error.value = parseProtocolError(e).message;
+      error.value = protocolFailureOf(e).message;
     } finally {
       busy.value = false;
     }

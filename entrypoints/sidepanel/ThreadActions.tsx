@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { nameWithPresence } from '@/components/Presence';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import { presenceOf } from '@/lib/presence/status';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { isOpen } from '@/lib/threads/rules';
@@ -30,7 +30,7 @@ export function ThreadActions({ thread, onAddNote }: { thread: MessageThread; on
       confirm.value = null;
       after?.();
     } catch (e) {
-      error.value = parseProtocolError(e).message;
+      error.value = protocolFailureOf(e).message;
       confirm.value = null;
     } finally {
       busy.value = false;

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { PresenceMark } from '@/components/Presence';
 import { resolveName } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import { presenceOf } from '@/lib/presence/status';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { isOpen, isOthers } from '@/lib/threads/rules';
@@ -112,7 +112,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
     try {
       await action();
     } catch (e) {
-      actionError.value = parseProtocolError(e).message;
+      actionError.value = protocolFailureOf(e).message;
     }
   }
 
@@ -124,11 +124,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
     deleteMessage: (id) => (deleting.value = { kind: 'message', id }),
     deleteNote: (id) => (deleting.value = { kind: 'note', id }),
     saveNote: async (noteId, text) => {
-      try {
-        await send('editNote', { noteId, text });
-      } catch (e) {
-        throw new Error(parseProtocolError(e).message);
-      }
+      await send('editNote', { noteId, text });
     },
     retry: (item) => void attempt(() => composer.retryFailed(item)),
     editFailed: (item) => void attempt(() => composer.editFailed(item)),
@@ -200,12 +196,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
         model={composer}
         customer={customer}
         onTake={async () => {
-          if (!me) return;
-          try {
-            await send('assign', { threadId, extensionId: me });
-          } catch (e) {
-            throw new Error(parseProtocolError(e).message);
-          }
+          if (me) await send('assign', { threadId, extensionId: me });
         }}
         onStartNew={() => navigate({ name: 'new', phone: to, sharedNumber: from })}
       />

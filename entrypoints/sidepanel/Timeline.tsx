@@ -2,7 +2,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { parseProtocolError } from '@/lib/messaging';
+import { protocolFailureOf } from '@/lib/messaging';
 import type { TimelineItem } from '@/lib/ui/timeline';
 import { useServices } from './services';
 import { TimelineEntry, type EntryActions } from './TimelineEntry';
@@ -77,7 +77,7 @@ export function Timeline(props: {
       shown.value += WINDOW;
     } catch (e) {
       anchor.current = null;
-      historyError.value = parseProtocolError(e).message;
+      historyError.value = protocolFailureOf(e).message;
     } finally {
       loadingHistory.value = false;
     }

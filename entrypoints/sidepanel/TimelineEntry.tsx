@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { LinkifiedText } from '@/components/LinkifiedText';
 import { formatFullTime, formatShortTime } from '@/lib/format/time';
+import { protocolFailureOf } from '@/lib/messaging';
 import { UNKNOWN, type MessageStatus, type ThreadUser } from '@/lib/rc/schemas';
 import type { OutboxItem } from '@/lib/sync/db';
 import type { TimelineItem } from '@/lib/ui/timeline';
@@ -144,7 +145,7 @@ function NoteEntry({
       editing.value = false;
       error.value = undefined;
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err);
+      error.value = protocolFailureOf(err).message;
     }
   }
   return (

@@ -36,7 +36,7 @@ describe('optional operations in the panel', () => {
   });
 
   it('hides them, and says so for attachments, once this server refused them', async () => {
-    const refusal = { at: 0, message: '[CMN-109] Feature not available.' };
+    const refusal = { at: 0, code: 'CMN-109', message: 'Feature not available.' };
     await items.serverFeatures.setValue({
       'https://rc.example': { messageDelete: refusal, mmsSend: refusal },
       'https://other.example': {},

@@ -2,6 +2,7 @@ import { sessionEvents } from '../../test/support/session';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { RcClient } from '../rc/client';
+import { protocolFailureOf } from '../messaging';
 import { APP_KEY } from '../rc/current';
 import { RcError } from '../rc/errors';
 import { authStatus, serverSettings, type AuthStatus } from '../storage';
@@ -52,7 +53,7 @@ describe('interactive sign-in while signed in with a private app (JWT)', () => {
     const err = await signInInteractive({ ...deps, launch: () => Promise.reject(new Error('closed')) }).catch(
       (e: unknown) => e as Error,
     );
-    expect(err.message).toBe('[signedOut] Sign-in was cancelled.');
+    expect(protocolFailureOf(err)).toEqual({ code: 'signedOut', message: 'Sign-in was cancelled.' });
     expect(await authStatus.getValue()).toEqual(JWT_SESSION);
     expect(await db.get('meta', APP_KEY)).toEqual(APP);
     expect(login).not.toHaveBeenCalled();
@@ -65,7 +66,9 @@ describe('interactive sign-in while signed in with a private app (JWT)', () => {
       appDuringExchange = await db.get('meta', APP_KEY);
       throw new RcError('invalid_grant', 'bad code', { status: 400 });
     });
-    await expect(signInInteractive({ ...deps, launch: approve })).rejects.toThrow(/^\[signedOut\] /);
+    await expect(signInInteractive({ ...deps, launch: approve })).rejects.toMatchObject({
+      code: 'signedOut',
+    });
     expect(login).toHaveBeenCalledWith({
       code: 'c0de',
       code_verifier: expect.any(String),
@@ -78,7 +81,7 @@ describe('interactive sign-in while signed in with a private app (JWT)', () => {
   });
 
   it('once the new tokens replaced the old ones, a later failure ends the old session', async () => {
-    await expect(signInInteractive({ ...deps, launch: approve })).rejects.toThrow(/^\[server\] /);
+    await expect(signInInteractive({ ...deps, launch: approve })).rejects.toMatchObject({ code: 'server' });
     expect(login).toHaveBeenCalledTimes(1);
     expect(await authStatus.getValue()).toMatchObject({ state: 'signedOut' });
     expect(await db.get('meta', APP_KEY)).toBeUndefined();

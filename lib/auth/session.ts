@@ -1,7 +1,7 @@
 // Sign-in, sign-out and the session's lifetime. The worker's single RC client holds the tokens (IndexedDB);
 // pages only see `authStatus`: who is signed in, never how.
 import { browser } from 'wxt/browser';
-import { protocolErrorMessage } from '../messaging';
+import { ProtocolError } from '../messaging';
 import { readMe } from '../rc/api';
 import type { RcClient } from '../rc/client';
 import { APP_KEY, getRcClient, onRcClientChange } from '../rc/current';
@@ -63,15 +63,15 @@ const defaultDeps: Omit<SessionDeps, 'events'> = {
   redirectUri: getRedirectUri,
 };
 
-const fail = (message: string) => new Error(protocolErrorMessage('signedOut', message));
+const fail = (message: string) => new ProtocolError('signedOut', message);
 
-async function failWith(e: unknown, grant?: 'code' | 'jwt'): Promise<Error> {
-  if (e instanceof Error && /^\[\w+\] /.test(e.message)) return e;
+async function failWith(e: unknown, grant?: 'code' | 'jwt'): Promise<ProtocolError> {
+  if (e instanceof ProtocolError) return e;
   // The token request itself was refused: say why (rate limit, credentials, server), not "cancelled".
   if (grant && e instanceof RcError) return toSignInError(tokenFailure(e, grant));
   const { code, message } = describeRcError(await toRcError(e));
   // A refused token request means the sign-in failed, not that an earlier session ended.
-  return new Error(protocolErrorMessage(code === 'invalidRequest' ? 'signedOut' : code, message));
+  return new ProtocolError(code === 'invalidRequest' ? 'signedOut' : code, message);
 }
 
 /** OAuth code + PKCE in the browser's auth window (the `signIn` request). A session that exists already (a
@@ -80,9 +80,7 @@ export async function signInInteractive(deps: SessionOptions): Promise<AuthStatu
   const d = { ...defaultDeps, ...deps };
   const settings = await serverSettings.getValue();
   if (!settings.clientId) {
-    throw new Error(
-      protocolErrorMessage('invalidRequest', 'No RingCentral app is configured. Open Options.'),
-    );
+    throw new ProtocolError('invalidRequest', 'No RingCentral app is configured. Open Options.');
   }
   const db = await d.db();
   const wasSignedIn = (await authStatus.getValue()).state === 'signedIn';
@@ -130,7 +128,7 @@ export async function signInInteractive(deps: SessionOptions): Promise<AuthStatu
   } catch (e) {
     const err = await failWith(e);
     if (!wasSignedIn || replaced) {
-      await authStatus.setValue({ state: 'signedOut', message: err.message.replace(/^\[\w+\] /, '') });
+      await authStatus.setValue({ state: 'signedOut', message: err.message });
       // The old session's tokens were replaced: its sync must not run on.
       if (wasSignedIn) await d.events.onSignedOut();
     }
@@ -178,7 +176,7 @@ export async function signInJwt(creds: JwtCredentials, deps: SessionOptions): Pr
   } catch (e) {
     await db.delete('meta', APP_KEY);
     const err = await failWith(e);
-    await authStatus.setValue({ state: 'signedOut', message: err.message.replace(/^\[\w+\] /, '') });
+    await authStatus.setValue({ state: 'signedOut', message: err.message });
     throw err;
   }
 }

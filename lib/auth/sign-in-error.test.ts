@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProtocolError } from '../messaging';
+import { protocolFailureOf } from '../messaging';
 import { RcError } from '../rc/errors';
 import {
   launchRejection,
@@ -29,7 +29,7 @@ describe('why a sign-in failed', () => {
     );
     expect(f.problem).toBe('rateLimited');
     expect(f.message).toContain('42 s');
-    expect(parseProtocolError(toSignInError(f)).code).toBe('rateLimited');
+    expect(protocolFailureOf(toSignInError(f)).code).toBe('rateLimited');
   });
 
   it('an unreachable server, a 5xx and a 4xx page each say so', async () => {

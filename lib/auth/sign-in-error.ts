@@ -1,7 +1,7 @@
 // Why a sign-in failed, in words for the agent: cancelled by the user, rate limited, wrong credentials, server
 // unreachable, or refused by RingCentral. Never "cancelled" for a 429. Pure, except the one probe of an
 // authorization page the browser could not load (the auth window only tells us that it failed).
-import { protocolErrorMessage, type ProtocolErrorCode } from '../messaging';
+import { ProtocolError, type ProtocolErrorCode } from '../messaging';
 import { retryAfterMs, type RcError } from '../rc/errors';
 
 export type SignInProblem = 'cancelled' | 'rateLimited' | 'wrongCredentials' | 'unreachable' | 'refused';
@@ -19,9 +19,8 @@ const CODES: Record<SignInProblem, ProtocolErrorCode> = {
   refused: 'signedOut',
 };
 
-/** The Error that crosses to the page: `[code] message`. */
-export const toSignInError = (f: SignInFailure) =>
-  new Error(protocolErrorMessage(CODES[f.problem], f.message));
+/** The error that crosses to the page. */
+export const toSignInError = (f: SignInFailure) => new ProtocolError(CODES[f.problem], f.message);
 
 export const cancelled = (): SignInFailure => ({ problem: 'cancelled', message: 'Sign-in was cancelled.' });
 

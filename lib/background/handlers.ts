@@ -1,13 +1,7 @@
 // Every request of lib/messaging.ts, answered by the background: sender checked from what the browser set,
-// payload parsed with the request's schema, RingCentral failures turned into `[code] message` for the agent.
+// payload parsed with the request's schema, RingCentral failures turned into ProtocolErrors (a code and words for the agent).
 import { browser } from 'wxt/browser';
-import {
-  onMessage,
-  protocolErrorMessage,
-  requestSchemas,
-  type RequestData,
-  type RequestName,
-} from '../messaging';
+import { onMessage, ProtocolError, requestSchemas, type RequestData, type RequestName } from '../messaging';
 import { agentOf } from '../auth/agent';
 import type { Session } from '../auth/session';
 import { openSidePanel } from '../browser/side-panel';
@@ -77,7 +71,7 @@ export function currentSelf(): Self {
 
 async function requireAgent() {
   const agent = agentOf(await authStatus.getValue());
-  if (!agent) throw new Error(protocolErrorMessage('signedOut', 'Sign in to RingCentral first.'));
+  if (!agent) throw new ProtocolError('signedOut', 'Sign in to RingCentral first.');
   return agent;
 }
 
@@ -195,9 +189,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async fetchAttachment({ uri }) {
       const client = await deps.getClient();
       if (!allowedOrigins(client.server).has(new URL(uri).origin)) {
-        throw new Error(
-          protocolErrorMessage('forbidden', 'That attachment is not on the RingCentral server.'),
-        );
+        throw new ProtocolError('forbidden', 'That attachment is not on the RingCentral server.');
       }
       const { blob, contentType } = await client.fetchBinary(uri);
       return { dataUrl: await blobToDataUrl(blob, contentType), contentType };
@@ -219,7 +211,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-/** Checks, validates and runs one request; every failure leaves as `[code] message`. */
+/** Checks, validates and runs one request; every failure leaves as a ProtocolError. */
 export async function handleRequest<N extends RequestName>(
   handlers: Handlers,
   name: N,

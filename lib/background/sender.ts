@@ -1,6 +1,6 @@
 // Who is asking, judged only from what the browser sets on the message (never from the message itself):
 // our own pages may make any request, content scripts in CRM tabs only CONTENT_REQUESTS.
-import { CONTENT_REQUESTS, protocolErrorMessage, requestSchemas, type RequestName } from '../messaging';
+import { CONTENT_REQUESTS, ProtocolError, requestSchemas, type RequestName } from '../messaging';
 
 export interface SenderLike {
   id?: string;
@@ -18,7 +18,7 @@ export interface Self {
 
 export type SenderKind = 'page' | 'content';
 
-const forbidden = (why: string) => new Error(protocolErrorMessage('forbidden', why));
+const forbidden = (why: string) => new ProtocolError('forbidden', why);
 
 /** scheme://host of a URL. Not URL.origin: for chrome-extension: and moz-extension: some engines say "null",
  *  which would make every such sender look alike. */
@@ -32,7 +32,7 @@ export function originOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Throws `[forbidden] …` unless this sender may make this request; returns what kind of sender it is. */
+/** Throws a 'forbidden' ProtocolError unless this sender may make this request; returns what kind of sender it is. */
 export function checkSender(name: RequestName, sender: SenderLike | undefined, self: Self): SenderKind {
   if (!sender || sender.id !== self.extensionId) throw forbidden('Not sent by ThreadDesk.');
   const origin = originOf(sender.url) ?? originOf(sender.origin);
@@ -43,13 +43,13 @@ export function checkSender(name: RequestName, sender: SenderLike | undefined, s
   return 'content';
 }
 
-/** Parses the payload with the request's schema; throws `[invalidRequest] …` with the first problem. */
+/** Parses the payload with the request's schema; throws an 'invalidRequest' ProtocolError with the first problem. */
 export function validateRequest<N extends RequestName>(name: N, data: unknown) {
   const parsed = requestSchemas[name].safeParse(data ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    throw new Error(protocolErrorMessage('invalidRequest', `${issue?.message ?? 'Invalid request'}${where}`));
+    throw new ProtocolError('invalidRequest', `${issue?.message ?? 'Invalid request'}${where}`);
   }
   return parsed.data;
 }

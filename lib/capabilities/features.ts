@@ -9,7 +9,8 @@ export type OptionalFeature = 'messageDelete' | 'mmsSend';
 
 export interface FeatureRefusal {
   at: number;
-  /** RingCentral's words, e.g. "[CMN-109] Feature not available." */
+  /** RingCentral's error code and words, e.g. CMN-109 "Feature not available." */
+  code: string;
   message: string;
 }
 
@@ -39,7 +40,7 @@ async function recordRefusal(feature: OptionalFeature, e: RcError): Promise<void
   const { server } = await serverSettings.getValue();
   writes = writes.then(async () => {
     const all = (await serverFeatures.getValue()) ?? {};
-    const refusal = { at: Date.now(), message: `[${e.code}] ${e.message}` };
+    const refusal: FeatureRefusal = { at: Date.now(), code: e.code, message: e.message };
     await serverFeatures.setValue({ ...all, [server]: { ...all[server], [feature]: refusal } });
   });
   await writes;

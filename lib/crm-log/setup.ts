@@ -2,7 +2,7 @@
 // alarm for the queue's backoff, the worker starting). Pages only ever see crmStatus and crmThreads.
 import { browser } from 'wxt/browser';
 import { saveCrmName } from '../contacts/store';
-import { parseProtocolError, protocolErrorMessage, type RequestData } from '../messaging';
+import { ProtocolError, type RequestData } from '../messaging';
 import { authStatus, crmLogSettings, crmStatus, crmThreads } from '../storage';
 import type { Store } from '../sync/db';
 import { CrmApiError } from '../crm-api/types';
@@ -35,7 +35,7 @@ function patchThreads(change: (all: Awaited<ReturnType<typeof crmThreads.getValu
   return run;
 }
 
-const asProtocolError = (error: unknown): Error => {
+const asProtocolError = (error: unknown): ProtocolError => {
   if (error instanceof CrmApiError) {
     const code =
       error.kind === 'rateLimited' || error.kind === 'limitExceeded'
@@ -45,14 +45,10 @@ const asProtocolError = (error: unknown): Error => {
           : error.kind === 'auth'
             ? 'signedOut'
             : 'server';
-    return new Error(protocolErrorMessage(code, error.message));
+    return new ProtocolError(code, error.message);
   }
-  const parsed = parseProtocolError(error);
-  return new Error(
-    parsed.code === 'unknown'
-      ? protocolErrorMessage('server', parsed.message)
-      : `[${parsed.code}] ${parsed.message}`,
-  );
+  if (error instanceof ProtocolError) return error;
+  return new ProtocolError('server', error instanceof Error ? error.message : String(error));
 };
 
 export function setupCrm(deps: { syncDb(): Promise<Store> }): {

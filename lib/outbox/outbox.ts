@@ -3,7 +3,7 @@
 // for the message before sending again, so a reply is never sent twice.
 import { tryOptional } from '../capabilities/features';
 import type { Agent } from '../auth/agent';
-import { protocolErrorMessage } from '../messaging';
+import { ProtocolError } from '../messaging';
 import { listMessages, listThreads, sendMessage } from '../rc/api';
 import type { RcClient } from '../rc/client';
 import { describeRcError, RcError, toRcError } from '../rc/errors';
@@ -43,8 +43,7 @@ const CLAIMED_KEY = 'outbox:claimed';
 const OPTED_OUT = describeRcError(new RcError('optedOut', 'opted out'));
 const CLAIMED_MAX = 200;
 
-const notYours = () =>
-  new Error(protocolErrorMessage('forbidden', 'That reply was queued by another agent.'));
+const notYours = () => new ProtocolError('forbidden', 'That reply was queued by another agent.');
 
 export class Outbox {
   private running: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProtocolError } from '../messaging';
+import { ProtocolError, protocolFailureOf } from '../messaging';
 import { describeRcError, errorFromReply, RcError, toProtocolError, toRcError } from './errors';
 
 function apiError(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -36,7 +36,11 @@ describe('RingCentral errors', () => {
     expect(e).toMatchObject({ code: 'CMN-301', retryAfterMs: 7000 });
     expect(e.transient).toBe(true);
     expect(e.permanent).toBe(false);
-    expect(describeRcError(e)).toEqual({ code: 'rateLimited', message: expect.stringContaining('7 s') });
+    expect(describeRcError(e)).toEqual({
+      code: 'rateLimited',
+      message: expect.stringContaining('7 s'),
+      retryAfterMs: 7000,
+    });
   });
 
   it('treats network failures and 5xx as transient and ambiguous, OAuth errors by their `error`', async () => {
@@ -68,10 +72,15 @@ describe('RingCentral errors', () => {
     expect(d('CMN-101', 400, 'Parameter [text] value is invalid.').code).toBe('invalidRequest');
   });
 
-  it('produces `[code] message` errors and leaves existing ones alone', async () => {
+  it('produces ProtocolErrors, with the wait of a 429, and leaves existing ones alone', async () => {
     const err = await toProtocolError(new RcError('MSG-427', 'x', { status: 403 }));
-    expect(parseProtocolError(err).code).toBe('notAssignee');
-    const already = new Error('[forbidden] no');
+    expect(protocolFailureOf(err)).toEqual({
+      code: 'notAssignee',
+      message: 'Another agent is assigned to this conversation. Assign it to yourself to reply.',
+    });
+    const limited = await toProtocolError(new RcError('CMN-301', 'x', { status: 429, retryAfterMs: 7_000 }));
+    expect(protocolFailureOf(limited)).toMatchObject({ code: 'rateLimited', retryAfterMs: 7_000 });
+    const already = new ProtocolError('forbidden', 'no');
     expect(await toProtocolError(already)).toBe(already);
   });
 });

@@ -1,6 +1,6 @@
-// RingCentral failures as one error type, and their agent-facing `[code] message` form (lib/messaging.ts).
+// RingCentral failures as one error type, and their agent-facing ProtocolError (lib/messaging.ts).
 // The SDK's ApiError.message ignores errors[0] of a thread-API body (docs/emulator.md, Errors), so the body is re-read.
-import { protocolErrorMessage, type ProtocolErrorCode } from '../messaging';
+import { ProtocolError, type ProtocolErrorCode } from '../messaging';
 import { RcErrorBody } from './schemas';
 
 export class RcError extends Error {
@@ -103,7 +103,11 @@ export async function toRcError(e: unknown): Promise<RcError> {
 const OPT_OUT_CODES = new Set(['SMS-RC-413', 'MSG-243', 'MSG-313']);
 
 /** The protocol code and the agent-facing words for a failure. */
-export function describeRcError(e: RcError): { code: ProtocolErrorCode; message: string } {
+export function describeRcError(e: RcError): {
+  code: ProtocolErrorCode;
+  message: string;
+  retryAfterMs?: number;
+} {
   if (e.code === 'MSG-427') {
     return {
       code: 'notAssignee',
@@ -117,8 +121,13 @@ export function describeRcError(e: RcError): { code: ProtocolErrorCode; message:
     return { code: 'signedOut', message: 'You are signed out of RingCentral. Sign in again to continue.' };
   }
   if (e.status === 429) {
-    const s = Math.ceil((e.retryAfterMs ?? 60_000) / 1000);
-    return { code: 'rateLimited', message: `RingCentral is limiting requests. Try again in ${s} s.` };
+    const wait = e.retryAfterMs ?? 60_000;
+    const s = Math.ceil(wait / 1000);
+    return {
+      code: 'rateLimited',
+      message: `RingCentral is limiting requests. Try again in ${s} s.`,
+      retryAfterMs: wait,
+    };
   }
   if (e.code === 'network' || e.code === 'timeout') {
     return { code: 'offline', message: 'RingCentral cannot be reached. Check your connection.' };
@@ -136,11 +145,10 @@ export function describeRcError(e: RcError): { code: ProtocolErrorCode; message:
   return { code: 'invalidRequest', message: `RingCentral refused: ${e.message}` };
 }
 
-/** An Error whose message crosses contexts as `[code] message`. */
-export async function toProtocolError(e: unknown): Promise<Error> {
-  if (e instanceof Error && /^\[\w+\] /.test(e.message)) return e;
-  const rc = await toRcError(e);
-  const { code, message } = describeRcError(rc);
-  // No `cause`: the reply crosses to other contexts, and the agent needs only the words.
-  return new Error(protocolErrorMessage(code, message));
+/** The ProtocolError a failure crosses contexts as (one already is one stays as it is). */
+export async function toProtocolError(e: unknown): Promise<ProtocolError> {
+  if (e instanceof ProtocolError) return e;
+  const { code, message, retryAfterMs } = describeRcError(await toRcError(e));
+  // No `cause`: the reply crosses to other contexts, and the agent needs only the code and the words.
+  return new ProtocolError(code, message, { retryAfterMs });
 }

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
+import { ProtocolError } from '../messaging';
 import type { MessageThread } from '../rc/schemas';
 import { createComposerModel, MAX_ATTACHMENT_BYTES } from './composer-model';
 import { ALEX, fakeSend, ME } from './ui.test-helpers';
@@ -74,7 +75,7 @@ describe('composer model', () => {
 
   it('keeps the text and shows the background’s message when sending fails', async () => {
     const { model, send } = setup();
-    send.mockRejectedValueOnce(new Error('[notAssignee] The thread is assigned to someone else.'));
+    send.mockRejectedValueOnce(new ProtocolError('notAssignee', 'The thread is assigned to someone else.'));
     model.setText('Hello');
     expect(await model.submit()).toBe('failed');
     expect(model.error.value).toEqual({ kind: 'send', message: 'The thread is assigned to someone else.' });

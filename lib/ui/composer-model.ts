@@ -1,7 +1,7 @@
 // The reply composer of one thread (or of a new conversation): text and draft, attachments, segment count,
 // who may send, and the review-before-send guard (the thread changed since the agent started typing).
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import { parseProtocolError } from '../messaging';
+import { protocolFailureOf } from '../messaging';
 import type { MessageThread } from '../rc/schemas';
 import { countSegments, MAX_TEXT_LENGTH, type SegmentInfo } from '../sms/segments';
 import { applyTemplate, mergeValues, type MergeField } from '../sms/templates';
@@ -198,7 +198,7 @@ export function createComposerModel(o: ComposerOptions): ComposerModel {
       await save();
       return 'sent';
     } catch (e) {
-      error.value = { kind: 'send', message: parseProtocolError(e).message };
+      error.value = { kind: 'send', message: protocolFailureOf(e).message };
       return 'failed';
     } finally {
       sending.value = false;

@@ -1,5 +1,6 @@
 // The inbox's state: chosen view, resource filter and search, and the rows and counts they give.
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import { protocolFailureOf, type ProtocolFailure } from '../messaging';
 import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
 import { ResponseTarget, threadTarget, urgency, type ThreadTarget } from '../targets/targets';
@@ -24,7 +25,7 @@ export interface InboxModel {
   /** Resolved history paging: more pages on the server, and a request in flight. */
   resolvedMore: ReadonlySignal<boolean>;
   loadingResolved: ReadonlySignal<boolean>;
-  resolvedError: ReadonlySignal<string | undefined>;
+  resolvedError: ReadonlySignal<ProtocolFailure | undefined>;
   setView(view: View): void;
   setResource(id: string): void;
   setQuery(query: string): void;
@@ -45,7 +46,7 @@ export function createInboxModel(
   const resolvedPage = signal(0);
   const resolvedMore = signal(true);
   const loadingResolved = signal(false);
-  const resolvedError = signal<string | undefined>(undefined);
+  const resolvedError = signal<ProtocolFailure | undefined>(undefined);
 
   const resources = computed(() => settings.capabilities.value?.resources ?? []);
   const resource = computed(() => resources.value.find((r) => r.id === resourceId.value));
@@ -92,7 +93,7 @@ export function createInboxModel(
       resolvedPage.value += 1;
       resolvedMore.value = page.more;
     } catch (error) {
-      resolvedError.value = error instanceof Error ? error.message : String(error);
+      resolvedError.value = protocolFailureOf(error);
     } finally {
       loadingResolved.value = false;
     }

@@ -200,7 +200,7 @@ describe('sign-in flows', () => {
       },
     }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
-    expect((err as Error).message).toMatch(/^\[signedOut\] /);
+    expect(err).toMatchObject({ code: 'signedOut' });
     expect((await authStatus.getValue()).state).toBe('signedOut');
   });
 
@@ -210,7 +210,7 @@ describe('sign-in flows', () => {
       ...deps,
       launch: () => Promise.reject(new Error('The user did not approve access.')),
     }).catch((e: unknown) => e as Error);
-    expect((err as Error).message).toBe('[signedOut] Sign-in was cancelled.');
+    expect(err).toMatchObject({ code: 'signedOut', message: 'Sign-in was cancelled.' });
   });
 
   /** Like lib/rc/current's getRcClient: the private app's client while its credentials are stored. */
@@ -243,7 +243,7 @@ describe('sign-in flows', () => {
     }).catch((e: unknown) => e as Error);
     // While the window was open the JWT session was untouched.
     expect(whileOpen).toEqual([app, jwtStatus]);
-    expect(cancelled.message).toBe('[signedOut] Sign-in was cancelled.');
+    expect(cancelled).toMatchObject({ code: 'signedOut', message: 'Sign-in was cancelled.' });
     expect(await authStatus.getValue()).toEqual(jwtStatus);
     expect(await db.get('meta', APP_KEY)).toEqual(app);
     // A new worker builds the private app's client again, and the session still works (refresh included).
@@ -278,7 +278,7 @@ describe('sign-in flows', () => {
     const err = await signInJwt({ ...app, jwt: 'x'.repeat(40) }, { ...deps, getClient }).catch(
       (e: unknown) => e,
     );
-    expect((err as Error).message).toMatch(/^\[signedOut\] /);
+    expect(err).toMatchObject({ code: 'signedOut' });
     expect(await db.get('meta', APP_KEY)).toBeUndefined();
   });
 });

@@ -110,7 +110,10 @@ describe('handlers against the emulator', () => {
     await ask('resolve', { threadId: thread.id });
     expect((await db.get('threads', thread.id))?.status).toBe('Resolved');
     // Resolving twice is refused with words for the agent.
-    await expect(ask('resolve', { threadId: thread.id })).rejects.toThrow(/^\[threadResolved\] /);
+    await expect(ask('resolve', { threadId: thread.id })).rejects.toMatchObject({
+      name: 'ProtocolError',
+      code: 'threadResolved',
+    });
   });
 
   it('fetchAttachment returns the MMS content as a data URL, and only from the RingCentral server', async () => {
@@ -130,14 +133,15 @@ describe('handlers against the emulator', () => {
     const reply = await ask('fetchAttachment', { uri });
     expect(reply).toEqual({ dataUrl: `data:image/png;base64,${PNG}`, contentType: 'image/png' });
 
-    await expect(ask('fetchAttachment', { uri: 'https://attacker.example/steal' })).rejects.toThrow(
-      /^\[forbidden\] /,
-    );
+    await expect(ask('fetchAttachment', { uri: 'https://attacker.example/steal' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
-  it('a request RingCentral refuses comes back as [code] message', async () => {
-    await expect(ask('assign', { threadId: 'no-such-thread', extensionId: null })).rejects.toThrow(
-      /^\[notFound\] /,
-    );
+  it('a request RingCentral refuses comes back as a coded error with words for the agent', async () => {
+    await expect(ask('assign', { threadId: 'no-such-thread', extensionId: null })).rejects.toMatchObject({
+      code: 'notFound',
+      message: 'That item no longer exists in RingCentral.',
+    });
   });
 });
