@@ -2,12 +2,12 @@
 // the built extension: the extension's service worker is stopped mid-conversation and wakes on the agent's next
 // action (HubSpot), and a second agent in another profile takes the thread over (Salesforce). Each CRM is read
 // back with its official client (@hubspot/api-client, jsforce), never through the extension.
-import { Client } from '@hubspot/api-client';
 import { Connection, OAuth2 } from 'jsforce';
 import type { Page } from '@playwright/test';
 import { signInForCode } from '../emulator/salesforce/sign-in.ts';
 import { expect, test } from './fixtures.ts';
 import type { Emulator, Profile } from './harness.ts';
+import { hubspotActivities } from './crm-log-read.ts';
 import { openThread, threadRow } from './panel.ts';
 
 interface Crm {
@@ -67,42 +67,6 @@ async function resolve(panel: Page) {
     .getByRole('dialog', { name: 'Resolve this thread?' })
     .getByRole('button', { name: 'Resolve' })
     .click();
-}
-
-/** The HubSpot communications of a thread, read through the contact's associations: unlike CRM search, reads
- *  and associations are not behind the search index (docs/emulator.md, "HubSpot"), so a duplicate made a moment
- *  ago would show. */
-async function hubspotActivities(crm: Crm, customer: Customer, threadId: string) {
-  const hubspot = new Client({
-    accessToken: crm.hubspot.privateAppToken,
-    basePath: crm.hubspot.baseUrl,
-    numberOfApiCallRetries: 3,
-  });
-  const [firstname, lastname] = customer.name.split(' ');
-  const found = await hubspot.crm.contacts.searchApi.doSearch({
-    filterGroups: [
-      {
-        filters: [
-          { propertyName: 'firstname', operator: 'EQ' as never, value: firstname ?? '' },
-          { propertyName: 'lastname', operator: 'EQ' as never, value: lastname ?? '' },
-        ],
-      },
-    ],
-    properties: ['firstname', 'lastname'],
-    limit: 10,
-  });
-  expect(found.results).toHaveLength(1);
-  const contactId = found.results[0]!.id;
-  const links = await hubspot.crm.associations.v4.basicApi.getPage('contacts', contactId, 'communications');
-  if (!links.results.length) return [];
-  const read = await hubspot.crm.objects.communications.batchApi.read({
-    inputs: links.results.map((l) => ({ id: String(l.toObjectId) })),
-    properties: ['hs_communication_body', 'hs_communication_channel_type'],
-    propertiesWithHistory: [],
-  });
-  return read.results.filter((c) =>
-    (c.properties.hs_communication_body ?? '').includes(`ThreadDesk thread ${threadId}</p>`),
-  );
 }
 
 async function jsforceAs(crm: Crm, user: { username: string; password: string }) {

@@ -6,6 +6,7 @@ import { Client } from '@hubspot/api-client';
 import { Connection, OAuth2 } from 'jsforce';
 import { signInForCode } from '../emulator/salesforce/sign-in.ts';
 import { expect, test } from './fixtures.ts';
+import { hubspotActivities } from './crm-log-read.ts';
 import { openThread, threadRow } from './panel.ts';
 
 interface Crm {
@@ -69,22 +70,7 @@ test('HubSpot: connect, name from the CRM, one activity with the whole transcrip
     basePath: crm.hubspot.baseUrl,
     numberOfApiCallRetries: 3,
   });
-  const logged = async () => {
-    const page = await hubspot.crm.objects.communications.searchApi.doSearch({
-      filterGroups: [
-        {
-          filters: [
-            { propertyName: 'hs_communication_body', operator: 'CONTAINS_TOKEN' as never, value: threadId },
-          ],
-        },
-      ],
-      properties: ['hs_communication_body', 'hs_communication_channel_type'],
-      limit: 100,
-    });
-    return page.results.filter((r) =>
-      (r.properties.hs_communication_body ?? '').includes(`ThreadDesk thread ${threadId}</p>`),
-    );
-  };
+  const logged = () => hubspotActivities(crm, customer, threadId);
   await poll(async () => (await logged())[0]?.properties.hs_communication_body ?? '', 60_000).toContain(
     'Conversation resolved.',
   );

@@ -57,6 +57,8 @@ export interface EmulatorOptions {
   carrierDelays?: CarrierDelays;
   /** Start from this state instead of the data dir or the seed (benchmarks, conformance fixtures). */
   state?: EmulatorState;
+  /** How long HubSpot writes take to reach its CRM search, in ms (default 3,000; docs/emulator.md). */
+  hubspotSearchLagMs?: number;
 }
 
 export interface RunningEmulator {
@@ -169,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     reset: options.reset === true || options.state !== undefined,
+    ...(options.hubspotSearchLagMs !== undefined ? { hubspotSearchLagMs: options.hubspotSearchLagMs } : {}),
     baseUrl: () => baseUrl,
   });
 

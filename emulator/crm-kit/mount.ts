@@ -11,10 +11,13 @@ export interface CrmEmulatorOptions {
   clock: Clock;
   dataDir?: string;
   reset?: boolean;
+  /** HubSpot's search-index lag in ms (emulator/hubspot/search-index.ts). */
+  hubspotSearchLagMs?: number;
   baseUrl(): string;
 }
 
 const ApiUsageBody = z.object({ used: z.number().int().min(0) });
+const SearchLagBody = z.object({ ms: z.number().int().min(0).max(600_000) });
 
 export class CrmEmulators {
   readonly salesforce: SalesforceEmulator;
@@ -22,7 +25,10 @@ export class CrmEmulators {
 
   constructor(options: CrmEmulatorOptions) {
     this.salesforce = new SalesforceEmulator(options);
-    this.hubspot = new HubSpotEmulator(options);
+    this.hubspot = new HubSpotEmulator({
+      ...options,
+      ...(options.hubspotSearchLagMs !== undefined ? { searchLagMs: options.hubspotSearchLagMs } : {}),
+    });
   }
 
   /** The `crm` part of the credentials document: what jsforce and @hubspot/api-client need to connect. */
@@ -85,6 +91,13 @@ export class CrmEmulators {
           throw new CrmError(400, 'INVALID_BODY', 'Body must be {"used": <non-negative integer>}.');
         this.salesforce.setApiUsage(parsed.data.used);
         return writeReply(res, { status: 200, json: { used: parsed.data.used } });
+      }
+      if (key === 'POST hubspot/search-lag') {
+        const parsed = SearchLagBody.safeParse(await readJsonBody(req));
+        if (!parsed.success)
+          throw new CrmError(400, 'INVALID_BODY', 'Body must be {"ms": <integer from 0 to 600000>}.');
+        this.hubspot.setSearchLag(parsed.data.ms);
+        return writeReply(res, { status: 200, json: { ms: parsed.data.ms } });
       }
       req.resume();
       throw new CrmError(404, 'NOT_FOUND', `No control route ${key}.`);

@@ -172,6 +172,78 @@ describe('HubSpot CRM through @hubspot/api-client', () => {
   });
 });
 
+describe('HubSpot search index lag', () => {
+  const byLastName = (lastname: string) => ({
+    filterGroups: [{ filters: [{ propertyName: 'lastname', operator: 'EQ' as never, value: lastname }] }],
+    properties: ['firstname', 'lastname'],
+    limit: 10,
+  });
+
+  it('shows a new or updated contact to search only after the lag, while reads and associations see it at once', async () => {
+    const { crm } = await t.control<{ crm: { hubspot: { searchLagMs: number } } }>('credentials');
+    expect(crm.hubspot.searchLagMs).toBe(3000);
+    await t.control('clock', { advanceSeconds: 11 });
+    const contact = await client.crm.contacts.basicApi.create({
+      properties: { firstname: 'Nora', lastname: 'Lagerlof', phone: '+15550100199' },
+      associations: [],
+    });
+    expect((await client.crm.contacts.searchApi.doSearch(byLastName('Lagerlof'))).total).toBe(0);
+    expect((await client.crm.contacts.basicApi.getById(contact.id, ['lastname'])).properties.lastname).toBe(
+      'Lagerlof',
+    );
+    const note = await client.crm.objects.communications.basicApi.create({
+      properties: { hs_communication_channel_type: 'SMS', hs_communication_body: 'lag check' },
+      associations: [
+        {
+          to: { id: contact.id },
+          types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 81 }],
+        },
+      ],
+    });
+    const linked = await client.crm.associations.v4.basicApi.getPage(
+      'contacts',
+      contact.id,
+      'communications',
+    );
+    expect(linked.results.map((r) => String(r.toObjectId))).toEqual([note.id]);
+
+    await t.control('clock', { advanceSeconds: 3 });
+    expect((await client.crm.contacts.searchApi.doSearch(byLastName('Lagerlof'))).results[0]?.id).toBe(
+      contact.id,
+    );
+
+    // An update: until the index catches up, search still finds (and answers) the contact as it was.
+    await client.crm.contacts.basicApi.update(contact.id, { properties: { lastname: 'Lagerkvist' } });
+    expect((await client.crm.contacts.searchApi.doSearch(byLastName('Lagerkvist'))).total).toBe(0);
+    const stale = await client.crm.contacts.searchApi.doSearch(byLastName('Lagerlof'));
+    expect(stale.results[0]?.properties.lastname).toBe('Lagerlof');
+    await t.control('clock', { advanceSeconds: 3 });
+    expect((await client.crm.contacts.searchApi.doSearch(byLastName('Lagerlof'))).total).toBe(0);
+    expect((await client.crm.contacts.searchApi.doSearch(byLastName('Lagerkvist'))).total).toBe(1);
+  });
+
+  it('takes its lag from the control API (0 to 600,000 ms)', async () => {
+    const post = (body: unknown) =>
+      fetch(`${t.url}/__emulator/crm/hubspot/search-lag`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ ms: -1 })).status).toBe(400);
+    expect((await post({ ms: 60_000 })).status).toBe(200);
+    await t.control('clock', { advanceSeconds: 11 });
+    await client.crm.contacts.basicApi.create({
+      properties: { lastname: 'Slowindex' },
+      associations: [],
+    });
+    await t.control('clock', { advanceSeconds: 30 });
+    expect((await client.crm.contacts.searchApi.doSearch(byLastName('Slowindex'))).total).toBe(0);
+    await t.control('clock', { advanceSeconds: 31 });
+    expect((await client.crm.contacts.searchApi.doSearch(byLastName('Slowindex'))).total).toBe(1);
+    expect((await post({ ms: 3000 })).status).toBe(200);
+  });
+});
+
 describe('HubSpot rate limits', () => {
   it('answers the 101st request in 10 seconds with 429 TEN_SECONDLY_ROLLING and X-HubSpot-RateLimit-* headers', async () => {
     await t.control('clock', { advanceSeconds: 11 });

@@ -19,6 +19,7 @@ import {
 import { JsonPersister } from '../persist.ts';
 import { checkProperties, DEFAULT_PROPERTIES } from './properties.ts';
 import { checkSearchLimits, search, SearchBody } from './search.ts';
+import { DEFAULT_SEARCH_LAG_MS, SearchIndex } from './search-index.ts';
 import { HubSpotState, seedHubSpot, type HsObject, type ObjectType } from './state.ts';
 
 export const HUBSPOT_PREFIX = '/hubspot';
@@ -90,6 +91,8 @@ export interface HubSpotOptions {
   clock: Clock;
   dataDir?: string;
   reset?: boolean;
+  /** How long a write takes to reach CRM search, on the emulator clock (search-index.ts); default 3 s. */
+  searchLagMs?: number;
   baseUrl(): string;
 }
 
@@ -100,8 +103,10 @@ export class HubSpotEmulator {
   /** Request times per token (10-second window) and search times per portal (1-second window); memory only. */
   private readonly burst = new Map<string, number[]>();
   private searches: number[] = [];
+  private readonly index: SearchIndex;
 
   constructor(private readonly options: HubSpotOptions) {
+    this.index = new SearchIndex(() => options.clock.now(), options.searchLagMs ?? DEFAULT_SEARCH_LAG_MS);
     const loaded = options.reset
       ? undefined
       : JsonPersister.load(options.dataDir, 'hubspot.json', HubSpotState);
@@ -128,7 +133,13 @@ export class HubSpotEmulator {
     this.state.privateApps = apps;
     this.burst.clear();
     this.searches = [];
+    this.index.clear();
     this.persister.markDirty();
+  }
+
+  /** Sets how long writes take to reach search (the control API's `crm/hubspot/search-lag`). */
+  setSearchLag(ms: number): void {
+    this.index.lagMs = ms;
   }
 
   credentials() {
@@ -138,6 +149,7 @@ export class HubSpotEmulator {
       privateAppToken: this.state.privateApps[0]?.token ?? '',
       scopes: this.state.privateApps[0]?.scopes ?? [],
       limits: { burstPer10s: BURST_LIMIT, daily: DAILY_LIMIT, searchPerSecond: SEARCH_PER_SECOND },
+      searchLagMs: this.index.lagMs,
     };
   }
 
@@ -349,7 +361,10 @@ export class HubSpotEmulator {
       const type = objectType(params.type);
       const body = parse(SearchBody, (await readJsonBody(req)) ?? {});
       checkSearchLimits(body);
-      const { total, page, after } = search(Object.values(this.state.objects[type]), body);
+      const { total, page, after } = search(
+        this.index.view(type, Object.values(this.state.objects[type])),
+        body,
+      );
       return {
         status: 200,
         json: {
@@ -434,6 +449,7 @@ export class HubSpotEmulator {
         archived: false,
       };
       this.state.objects[type][id] = object;
+      this.index.wrote(type, object, undefined);
       for (const a of body.associations ?? []) {
         const toType: ObjectType = type === 'communications' ? 'contacts' : 'communications';
         for (const t of a.types)
@@ -458,8 +474,10 @@ export class HubSpotEmulator {
       const body = parse(UpdateBody, await readJsonBody(req));
       const properties = checkProperties(type, body.properties);
       const stamp = now();
+      const before = { ...object, properties: { ...object.properties } };
       object.properties = { ...object.properties, ...properties, [stampProps(type)[1] as string]: stamp };
       object.updatedAt = stamp;
+      this.index.wrote(type, object, before);
       this.persister.markDirty();
       return { status: 200, json: this.view(type, object, Object.keys(properties)) };
     });
