@@ -197,7 +197,9 @@ export async function completeSignIn(client: RcClient, events: SessionEvents): P
       ...(me.extensionNumber ? { extensionNumber: me.extensionNumber } : {}),
     },
   };
-  await events.beginAgent(agentOf(status)!);
+  const agent = agentOf(status)!;
+  client.budget.countFor(agent.key);
+  await events.beginAgent(agent);
   await authStatus.setValue(status);
   await events.onSignedIn(client);
   return status;
@@ -241,6 +243,7 @@ export async function restoreSession(deps: SessionOptions): Promise<boolean> {
   }
   const agent = agentOf(await authStatus.getValue());
   if (agent) {
+    client.budget.countFor(agent.key);
     await d.events.beginAgent(agent);
     await d.events.onSignedIn(client);
   } else await completeSignIn(client, d.events).catch(() => undefined);

@@ -111,6 +111,19 @@ describe('RateBudget', () => {
     expect(clock.t).toBe(WINDOW_MS + 5000);
   });
 
+  it('counts per user: another user’s session does not inherit what the last user sent', async () => {
+    const clock = fakeClock();
+    const budget = new RateBudget(clock);
+    budget.countFor('101@server');
+    for (let i = 0; i < 4; i++) await budget.acquire('Auth');
+    budget.retryAfter('Medium', 5000);
+    budget.countFor('101@server');
+    expect(budget.waitMs('Auth')).toBe(WINDOW_MS);
+    budget.countFor('202@server');
+    expect(budget.waitMs('Auth')).toBe(0);
+    expect(budget.waitMs('Medium')).toBe(0);
+  });
+
   it('reads X-Rate-Limit-* headers, naming the group in lower case', () => {
     const clock = fakeClock();
     const budget = new RateBudget(clock);

@@ -89,6 +89,7 @@ const realClock: Clock = {
 /** One per RC client. Waits rather than sends when a group is spent. */
 export class RateBudget {
   private readonly groups = new Map<RateGroup, GroupState>();
+  private user: string | undefined;
 
   constructor(
     private readonly clock: Clock = realClock,
@@ -97,6 +98,14 @@ export class RateBudget {
     private readonly followServer = true,
   ) {
     for (const [g, limit] of Object.entries(limits)) this.groups.set(g as RateGroup, initialGroup(limit));
+  }
+
+  /** The user whose requests the budget counts (RingCentral counts per user and app): when another user's
+   *  session begins on this client, what the previous one sent no longer counts against it. */
+  countFor(user: string): void {
+    if (this.user !== undefined && this.user !== user)
+      for (const [g, state] of this.groups) this.groups.set(g, initialGroup(state.limit));
+    this.user = user;
   }
 
   state(group: RateGroup): GroupState {
