@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { bundleDecorator, bundleDetector, projectRoot } from './phone-bundle';
 import { measureLive } from './phone-live';
+import { compareSpeed } from './phone-speed';
 
 const run$ = promisify(execFile);
 const BENCH = path.join('..', 'shared', 'phone-bench');
@@ -100,6 +101,9 @@ export async function run(): Promise<Record<string, number>> {
   ];
   console.info(await node([path.join(BENCH, 'score.mjs'), ...ownArgs]));
   const [ownOurs, ownC2d] = JSON.parse(await readFile(ownJson, 'utf8')) as [Score, Score];
+  // Both corpora again, ours and c2d's timed turn about (bench/phone-speed.ts): the ratio to read on a busy machine.
+  const speed = await compareSpeed(path.join(dir, 'page.html'), detector.file);
+  const ownSpeed = await compareSpeed(path.join(own, 'page.html'), detector.file);
   // The live loop runs on a list of CRM size (500 rows): on the 5,000-row page every DOM change costs the
   // page itself a relayout of 100 ms or more, whoever makes it.
   const liveDir = path.join(dir, 'live');
@@ -122,11 +126,20 @@ export async function run(): Promise<Record<string, number>> {
     own_corpus_c2d_precision: ownC2d.precision,
     own_corpus_c2d_recall: ownC2d.recall,
     own_corpus_c2d_scan_ms: ownC2d.median_ms,
+    own_corpus_speed_ratio_vs_c2d: +(ownOurs.median_ms / ownC2d.median_ms).toFixed(3),
+    turnabout_scan_ms: speed.ours_ms,
+    turnabout_c2d_scan_ms: speed.c2d_ms,
+    turnabout_ratio: speed.ratio,
+    turnabout_cpu_ratio: speed.cpu_ratio,
+    own_turnabout_scan_ms: ownSpeed.ours_ms,
+    own_turnabout_c2d_scan_ms: ownSpeed.c2d_ms,
+    own_turnabout_ratio: ownSpeed.ratio,
+    own_turnabout_cpu_ratio: ownSpeed.cpu_ratio,
     detector_bundle_kb: +(detector.bytes / 1024).toFixed(1),
     content_script_kb: +((await contentScriptBytes()) / 1024).toFixed(1),
     ...live,
   };
-  for (const [key, value] of Object.entries(results)) console.info(`${key.padEnd(26)} ${value}`);
+  for (const [key, value] of Object.entries(results)) console.info(`${key.padEnd(30)} ${value}`);
   return results;
 }
 

@@ -1,7 +1,15 @@
 // Walks a DOM subtree (open shadow roots included) and reports the phone numbers a person can see in it.
 // Text of adjacent inline elements is joined, so "<b>415</b>-555-0100" is found, without ever touching
 // the page's nodes: a match is a Range over them.
-import { isEditable, isInlineName, isReadOnlyTextInput, isSkippedName, mayHostShadow } from './elements';
+import {
+  elementKind,
+  INLINE,
+  isEditable,
+  isReadOnlyTextInput,
+  isSkippedName,
+  MAY_HOST_SHADOW,
+  SKIP,
+} from './elements';
 import { genericFieldLabel, type HeaderCache } from './field-label';
 import { EDGE, findInText, toNumber, type TextMatch, type TextOptions } from './find-in-text';
 import { fieldLabelKind } from './labels';
@@ -26,8 +34,11 @@ export function insideIgnoredContent(node: Node): boolean {
   return false;
 }
 
-const HIDING_SELECTOR =
-  '[hidden],[aria-hidden="true"],[contenteditable]:not([contenteditable="false" i]),[style*="none" i],[style*="hidden" i],[style*="collapse" i]';
+/**
+ * What hides content or makes it the agent's own, whatever the styles say: aria-hidden, `hidden` (even
+ * when a style shows it) and contenteditable. Inline and stylesheet hiding is computed style's to answer.
+ */
+const HIDING_SELECTOR = '[hidden],[aria-hidden="true"],[contenteditable]:not([contenteditable="false" i])';
 
 function hostOf(el: Element): Element | null {
   const root = el.getRootNode();
@@ -44,14 +55,19 @@ class Walk {
   private readonly doc: Document;
   private readonly textOptions: TextOptions;
   private readonly headers: HeaderCache = new WeakMap();
+  private readonly otherLabels = new Map<string, boolean>();
   /** How many shadow roots deep the walk is, counting the root's own tree. */
   private shadowDepth: number;
   private readonly displayed = new Map<Element, boolean>();
   private lastChecked: Element | undefined;
   private lastShown = false;
-  /** The run of text being gathered: its nodes, where each starts in `text`, and the joined text. */
+  /**
+   * The run of text being gathered: its first `count` nodes, where each starts in `text`, and the joined
+   * text. The arrays are reused from run to run (cutting an array's length costs more than a counter).
+   */
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
+  private count = 0;
   private text = '';
   /** Whether an inline element's edge lies between the last text node of the run and the next. */
   private edge = false;
@@ -83,7 +99,8 @@ class Walk {
 
   private element(el: Element): void {
     const name = el.nodeName;
-    if (isSkippedName(name)) return this.endRun();
+    const kind = elementKind(name);
+    if (kind & SKIP) return this.endRun();
     if (name === 'A' && isPhoneHref(el.getAttribute('href'))) {
       this.endRun();
       return this.link(el);
@@ -93,10 +110,10 @@ class Walk {
       if (isReadOnlyTextInput(el)) this.input(el);
       return;
     }
-    const inline = isInlineName(name);
+    const inline = (kind & INLINE) !== 0;
     if (!inline) this.endRun();
     // Reading shadowRoot costs a DOM call: only ask elements that can have one (not <td>, <tr>, <li>…).
-    const shadow = mayHostShadow(name) ? el.shadowRoot : null;
+    const shadow = kind & MAY_HOST_SHADOW ? el.shadowRoot : null;
     if (shadow) {
       this.endRun();
       this.options.onShadowRoot?.(shadow);
@@ -112,29 +129,29 @@ class Walk {
   }
 
   private addText(node: Text): void {
-    if (this.edge && this.nodes.length > 0) this.text += EDGE;
+    if (this.edge && this.count > 0) this.text += EDGE;
     this.edge = false;
-    this.nodes.push(node);
-    this.starts.push(this.text.length);
+    this.nodes[this.count] = node;
+    this.starts[this.count++] = this.text.length;
     this.text += node.data;
   }
 
   /** Searches the gathered run of text, then starts a new one. */
   private endRun(): void {
-    const { nodes, starts, text } = this;
-    if (nodes.length === 0) return;
+    const { nodes, starts, text, count } = this;
+    if (count === 0) return;
     if (text.length >= 8) {
-      for (const match of findInText(text, this.textOptions)) this.textMatch(match, text, nodes, starts);
+      for (const match of findInText(text, this.textOptions))
+        this.textMatch(match, text, nodes, starts, count);
     }
-    nodes.length = 0;
-    starts.length = 0;
+    this.count = 0;
     this.text = '';
     this.edge = false;
   }
 
-  private textMatch(match: TextMatch, text: string, nodes: Text[], starts: number[]): void {
-    const first = nodeAt(starts, match.start, false);
-    const last = nodeAt(starts, match.end, true);
+  private textMatch(match: TextMatch, text: string, nodes: Text[], starts: number[], count: number): void {
+    const first = nodeAt(starts, count, match.start, false);
+    const last = nodeAt(starts, count, match.end, true);
     const startNode = nodes[first]!;
     const el = composedParent(startNode);
     if (!el || !this.visible(el)) return;
@@ -187,7 +204,7 @@ class Walk {
 
   /** The element, `el` or an ancestor (through shadow hosts), whose attributes hide or make editable `el`. */
   private hiddenBy(el: Element): Element | undefined {
-    // One native selector match per shadow tree; the inline-style part is a superset, confirmed below.
+    // One native selector match per shadow tree.
     for (let from: Element | null = el; from;) {
       const found: Element | null = from.closest(HIDING_SELECTOR);
       if (found && hidesContent(found)) return found;
@@ -199,13 +216,17 @@ class Walk {
 
   private labelSaysOther(el: Element): boolean {
     const label = this.options.fieldLabel?.(el) ?? genericFieldLabel(el, this.headers);
-    return label !== undefined && fieldLabelKind(label) === 'other';
+    if (label === undefined) return false;
+    // A page repeats few labels (column headers, field names): each is read once per scan.
+    let other = this.otherLabels.get(label);
+    if (other === undefined) this.otherLabels.set(label, (other = fieldLabelKind(label) === 'other'));
+    return other;
   }
 }
 
 /** Index of the text node holding character `offset` of the run (or ending at it, for an end offset). */
-function nodeAt(starts: number[], offset: number, isEnd: boolean): number {
-  let i = starts.length - 1;
+function nodeAt(starts: number[], count: number, offset: number, isEnd: boolean): number {
+  let i = count - 1;
   while (i > 0 && (isEnd ? starts[i]! >= offset : starts[i]! > offset)) i--;
   return i;
 }

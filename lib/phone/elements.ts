@@ -34,7 +34,7 @@ const SKIPPED = new Set([
 ]);
 
 /** Phrasing elements whose text flows on with their neighbours': "<b>415</b>-555-0100" is one number. */
-const INLINE = new Set([
+const INLINE_NAMES = new Set([
   'A',
   'ABBR',
   'ACRONYM',
@@ -90,21 +90,27 @@ const SHADOW_HOSTS = new Set([
   'SPAN',
 ]);
 
-/** Takes an element's nodeName, which the walk reads once per element. */
-export function mayHostShadow(nodeName: string): boolean {
-  return SHADOW_HOSTS.has(nodeName) || nodeName.includes('-');
+/** What the walk does with an element, as flags: one lookup per element instead of three. */
+export const SKIP = 1;
+export const INLINE = 2;
+export const MAY_HOST_SHADOW = 4;
+
+const KINDS = new Map<string, number>();
+for (const name of SKIPPED) KINDS.set(name, SKIP);
+for (const name of INLINE_NAMES) KINDS.set(name, INLINE);
+for (const name of SHADOW_HOSTS) KINDS.set(name, (KINDS.get(name) ?? 0) | MAY_HOST_SHADOW);
+
+/** Takes an element's nodeName, which the walk reads once per element. Any custom element may host a shadow root. */
+export function elementKind(nodeName: string): number {
+  return KINDS.get(nodeName) ?? (nodeName.includes('-') ? MAY_HOST_SHADOW : 0);
 }
 
 export function isSkippedName(nodeName: string): boolean {
   return SKIPPED.has(nodeName);
 }
 
-export function isInlineName(nodeName: string): boolean {
-  return INLINE.has(nodeName);
-}
-
 export function isInlineElement(el: Element): boolean {
-  return INLINE.has(el.nodeName);
+  return INLINE_NAMES.has(el.nodeName);
 }
 
 export function isEditable(el: Element): boolean {

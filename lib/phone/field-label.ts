@@ -7,10 +7,10 @@ const MAX_LABEL = 40;
 export type HeaderCache = WeakMap<Element, string[]>;
 
 export function genericFieldLabel(el: Element, headers: HeaderCache): string | undefined {
-  const cell = el.closest('td,th,[role=gridcell],[role=cell]');
-  if (cell) return columnHeader(cell, headers);
-  const dd = el.closest('dd');
-  if (dd) return shortText(dd.previousElementSibling);
+  // One ancestor walk for both layouts; the nearer one names the field.
+  const holder = el.closest('td,th,[role=gridcell],[role=cell],dd');
+  if (holder && holder.nodeName === 'DD' && !isCell(holder)) return shortText(holder.previousElementSibling);
+  if (holder) return columnHeader(holder, headers);
   const labels = (el as HTMLInputElement).labels;
   if (labels && labels.length > 0) return shortText(labels[0]!);
   // <div><span class="label">Order #</span><span>4155550100</span></div>, up to two levels up.
@@ -19,6 +19,11 @@ export function genericFieldLabel(el: Element, headers: HeaderCache): string | u
     if (previous) return shortText(previous);
   }
   return undefined;
+}
+
+function isCell(el: Element): boolean {
+  const role = el.getAttribute('role');
+  return role === 'gridcell' || role === 'cell';
 }
 
 function shortText(el: Element | null): string | undefined {
@@ -48,7 +53,7 @@ function headerNames(grid: Element): string[] {
 /** The cells of a table's <thead> row, or of its first row when that holds <th>s. */
 function tableHeaderCells(table: Element): Element[] {
   let firstRow: Element | undefined;
-  for (const part of Array.from(table.children)) {
+  for (let part = table.firstElementChild; part; part = part.nextElementSibling) {
     const row = part.nodeName === 'TR' ? part : part.firstElementChild;
     if (!row || row.nodeName !== 'TR') continue;
     if (part.nodeName === 'THEAD') return Array.from(row.children);
