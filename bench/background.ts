@@ -8,7 +8,7 @@ import { PushChannel } from '../lib/push/channel';
 import { createRcClient, type RcClient } from '../lib/rc/client';
 import { createMemoryTokenStore } from '../lib/rc/token-store';
 import { PERIOD_WITH_PUSH_MIN } from '../lib/sync/cadence';
-import { readReads, readSummaries, readThreads } from '../lib/sync/db';
+import { readSnapshot } from '../lib/sync/read';
 import {
   customer,
   engineRig,
@@ -71,11 +71,7 @@ async function pushLatency(
     const seen = rig.waitForChange((c) => c.writes.newMessages.some((m) => m.text === text), 30_000);
     await world.control('inbound', { from: customer(4000 + i), to: shared, text });
     await seen;
-    const [threads, summaries, reads] = await Promise.all([
-      readThreads(rig.db),
-      readSummaries(rig.db),
-      readReads(rig.db),
-    ]);
+    const { threads, summaries, reads } = await readSnapshot(rig.db);
     badgeModel(threads, summaries, reads, me, null);
     times.push(performance.now() - t0);
     await sleep(gapMs);

@@ -8,12 +8,12 @@ import {
   takeChanged,
   updateSnapshot,
   type ChipSnapshot,
-  type ThreadRecords,
 } from '../crm/chip-states';
 import type { ChipState } from '../messaging';
 import { sendMessage } from '../messaging';
 import { authStatus, contactBook } from '../storage';
-import { readReads, readSummaries, readThreads, type Store } from '../sync/db';
+import { type Store } from '../sync/db';
+import { readSnapshot, readThreadRecords } from '../sync/read';
 import { forgetTab, subscribedTabs } from './chip-subscribers';
 
 type SendStates = (tabId: number, states: Record<string, ChipState>) => Promise<unknown>;
@@ -90,10 +90,8 @@ export class ChipPush {
     const me = await signedInMe();
     if (!me) return undefined;
     const db = await this.db();
-    const [threads, summaries, reads, names] = await Promise.all([
-      readThreads(db),
-      readSummaries(db),
-      readReads(db),
+    const [{ threads, summaries, reads }, names] = await Promise.all([
+      readSnapshot(db),
       contactBook.getValue(),
     ]);
     return createSnapshot(me, threads, summaries, reads, names);
@@ -112,20 +110,7 @@ export class ChipPush {
     if (names) {
       if (!fresh) snapshot.names = await contactBook.getValue();
     } else if (!fresh && threadIds) {
-      const db = await this.db();
-      const records = new Map<string, ThreadRecords>();
-      const tx = db.transaction(['threads', 'summaries', 'reads']);
-      await Promise.all(
-        threadIds.map(async (id) => {
-          const [thread, summary, read] = await Promise.all([
-            tx.objectStore('threads').get(id),
-            tx.objectStore('summaries').get(id),
-            tx.objectStore('reads').get(id),
-          ]);
-          records.set(id, { thread, summary, read });
-        }),
-      );
-      phones = updateSnapshot(snapshot, records);
+      phones = updateSnapshot(snapshot, await readThreadRecords(await this.db(), threadIds));
     }
     await Promise.all(
       tabs.map(async ({ tabId, phones: shown }) => {

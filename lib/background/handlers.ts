@@ -24,7 +24,8 @@ import { savePageHints, saveAgentName } from '../contacts/store';
 import type { CrmHandlers } from '../crm-log/setup';
 import { authStatus, capabilities, panelFocus, type PanelFocus } from '../storage';
 import { announce } from '../sync/changes';
-import { readThreads, type Store } from '../sync/db';
+import { type Store } from '../sync/db';
+import { readReadMark, readThreads } from '../sync/read';
 import type { Sync } from '../sync';
 import { openThreadFor } from '../threads/rules';
 import type { ChipPush } from './chip-push';
@@ -197,7 +198,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     async markRead({ threadId, time }) {
       const db = await deps.db();
-      const seen = await db.get('reads', threadId);
+      const seen = await readReadMark(db, threadId);
       if (seen && time <= seen) return;
       await db.put('reads', time, threadId);
       // The badge's unread count and every other open page (inbox list, chips' source) follow the new read.

@@ -3,7 +3,8 @@
 import { browser } from 'wxt/browser';
 import { agentOf } from '../auth/agent';
 import { authStatus, badgeResources, capabilities, connectionStatus } from '../storage';
-import { readSnapshot, type Store, type StoreSnapshot } from '../sync/db';
+import { type Store } from '../sync/db';
+import { readSnapshot, type StoreSnapshot } from '../sync/read';
 import { coalesce } from '../util/coalesce';
 import { badgeModel, type BadgeHealth, type BadgeView } from './model';
 

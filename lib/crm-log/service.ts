@@ -6,7 +6,8 @@ import { SalesforceClient } from '../crm-api/salesforce-client';
 import { CRM_LABELS, CrmApiError, type CrmClient, type CrmRecord } from '../crm-api/types';
 import type { MessageThread } from '../rc/schemas';
 import type { CrmLogSettings, CrmRecordView, CrmThreadStateView } from '../storage';
-import { readEntries, readSummaries, type Store } from '../sync/db';
+import { type Store } from '../sync/db';
+import { readEntries, readSummariesById, readThreads, readThreadsById } from '../sync/read';
 import { decideRecord, isFresh, isWriter, nextAttemptAt } from './record';
 import {
   currentConnection,
@@ -91,9 +92,7 @@ export class CrmService {
     if (client instanceof SalesforceClient && client.nearDailyLimit() && !force) return;
     const sync = await this.deps.syncDb();
     const threads = (
-      threadIds
-        ? await Promise.all(threadIds.map((id) => sync.get('threads', id)))
-        : await sync.getAll('threads')
+      threadIds ? [...(await readThreadsById(sync, threadIds)).values()] : await readThreads(sync)
     ).filter(
       (t): t is MessageThread =>
         Boolean(t?.guestParty?.phoneNumber) && (threadIds !== undefined || t?.status === 'Open'),
@@ -325,7 +324,7 @@ export class CrmService {
     if (decision.kind !== 'record') return { done: true };
     const record = decision.record;
     const settings = await this.deps.settings();
-    const optedOut = (await readSummaries(sync)).get(thread.id)?.optedOut === true;
+    const optedOut = (await readSummariesById(sync, [thread.id])).get(thread.id)?.optedOut === true;
     const input = {
       threadId: thread.id,
       record,

@@ -6,6 +6,7 @@ import { nameWithSource, resolveName, type ContactBook } from '../contacts/names
 import type { ChipKind, ChipState } from '../messaging';
 import type { MessageThread } from '../rc/schemas';
 import type { ThreadSummary } from '../sync/db';
+import type { ThreadRecords } from '../sync/read';
 import { chipStateFor } from '../threads/chip-state';
 
 const E164 = /^\+[1-9]\d{1,14}$/;
@@ -103,13 +104,6 @@ export interface ChipSnapshot {
   reads: Map<string, string>;
   /** The contact book (lib/contacts): the customer name each chip says, with its source. */
   names: ContactBook;
-}
-
-/** The current records of one thread (all absent: it is gone from the store). */
-export interface ThreadRecords {
-  thread?: MessageThread;
-  summary?: ThreadSummary;
-  read?: string;
 }
 
 export function createSnapshot(

@@ -4,9 +4,9 @@
 // is handled (MV3 dispatches only to listeners added before the first await; docs/architecture.md).
 import { browser } from 'wxt/browser';
 import { openSidePanelInCurrentWindow } from '../browser/side-panel';
-import type { MessageThread } from '../rc/schemas';
 import { contactBook, notificationSettings, panelFocus } from '../storage';
 import type { Store } from '../sync/db';
+import { readThreadsById } from '../sync/read';
 import type { StoredMessage } from '../sync/reducer';
 import { decideNotices, type Notice } from './decide';
 
@@ -91,11 +91,10 @@ export function setupNotifications(opts: NotificationsOptions): Notifications {
         return [];
       }
       const db = await opts.db();
-      const threads = new Map<string, MessageThread>();
-      for (const id of new Set(candidates.map((c) => c.message.threadId))) {
-        const t = await db.get('threads', id);
-        if (t) threads.set(id, t);
-      }
+      const threads = await readThreadsById(
+        db,
+        candidates.map((c) => c.message.threadId),
+      );
       pending = candidates.filter((c) => !threads.has(c.message.threadId));
       const ready = candidates.filter((c) => threads.has(c.message.threadId)).map((c) => c.message);
       const [settings, names] = await Promise.all([notificationSettings.getValue(), contactBook.getValue()]);

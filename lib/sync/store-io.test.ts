@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openStore, readEntries, readThreads } from './db';
+import { openStore } from './db';
+import { readEntries, readThreads } from './read';
 import { message, stored, thread } from '../../test/support/threads';
 import { emptyWrites, reduceEntries, reduceThreads } from './reducer';
 import { applyWrites, loadSlice, OPT_OUTS_KEY, readMeta } from './store-io';

@@ -4,17 +4,18 @@ import { agentOf } from '../auth/agent';
 import { authStatus } from '../storage';
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { MessageThread } from '../rc/schemas';
+import type { OutboxItem, Store, StoredEntry, ThreadSummary } from '../sync/db';
 import {
   readEntries,
+  readNewestEntries,
+  readNewestThreads,
   readOutbox,
   readReads,
   readSummaries,
+  readSummariesById,
   readThreads,
-  type OutboxItem,
-  type Store,
-  type StoredEntry,
-  type ThreadSummary,
-} from '../sync/db';
+  readThreadsById,
+} from '../sync/read';
 import { isStoreChange, STORE_CHANNEL, type ChangeSource, type StoreChange } from '../sync/changes';
 
 /** Threads read before the full read, enough to fill a tall panel. */
@@ -55,6 +56,17 @@ export interface StoreModel {
 const byLastModifiedDesc = (a: MessageThread, b: MessageThread) =>
   a.lastModifiedTime < b.lastModifiedTime ? 1 : a.lastModifiedTime > b.lastModifiedTime ? -1 : 0;
 
+/** `current` with these ids as they were read now: replaced, or removed when the store has none. */
+function patch<V>(current: ReadonlyMap<string, V>, ids: string[], fresh: ReadonlyMap<string, V>) {
+  const map = new Map(current);
+  for (const id of ids) {
+    const value = fresh.get(id);
+    if (value) map.set(id, value);
+    else map.delete(id);
+  }
+  return map;
+}
+
 /** Whose replies the panel shows: the signed-in agent's only. */
 const outboxOwner = async () => agentOf(await authStatus.getValue())?.key;
 
@@ -72,28 +84,18 @@ export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreM
 
   const dbPromise = openDb();
 
-  /**
-   * The newest threads first, so a large inbox paints before the full read: a reverse cursor over a few
-   * records costs a few milliseconds where reading thousands costs a few hundred.
-   */
+  /** The newest threads first, so a large inbox paints before the full read. */
   async function loadNewest(db: Store) {
-    const tx = db.transaction(['threads', 'summaries']);
-    const first: MessageThread[] = [];
-    let cursor = await tx.objectStore('threads').index('byLastModified').openCursor(null, 'prev');
-    while (cursor && first.length < FIRST_PAINT) {
-      first.push(cursor.value);
-      cursor = await cursor.continue();
-    }
     // Read marks and the outbox are small, and rows must not flash unread or lose a pending reply.
-    const [found, r, o] = await Promise.all([
-      Promise.all(first.map((t) => tx.objectStore('summaries').get(t.id))),
+    const [first, r, o] = await Promise.all([
+      readNewestThreads(db, FIRST_PAINT),
       readReads(db),
       readOutbox(db, await outboxOwner()),
     ]);
     if (disposed || complete.value) return;
     batch(() => {
-      threads.value = first;
-      summaries.value = new Map(found.filter((x) => !!x).map((x) => [x.threadId, x]));
+      threads.value = first.threads;
+      summaries.value = first.summaries;
       reads.value = r;
       outbox.value = o;
       loaded.value = true;
@@ -126,9 +128,7 @@ export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreM
       threads.value = await readThreads(db);
       return;
     }
-    const fresh = await Promise.all(ids.map((id) => db.get('threads', id)));
-    const map = new Map(threads.value.map((t) => [t.id, t]));
-    ids.forEach((id, i) => (fresh[i] ? map.set(id, fresh[i]) : map.delete(id)));
+    const map = patch(threadById.value, ids, await readThreadsById(db, ids));
     threads.value = [...map.values()].sort(byLastModifiedDesc);
   }
 
@@ -137,10 +137,7 @@ export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreM
       summaries.value = await readSummaries(db);
       return;
     }
-    const fresh = await Promise.all(ids.map((id) => db.get('summaries', id)));
-    const map = new Map(summaries.value);
-    ids.forEach((id, i) => (fresh[i] ? map.set(id, fresh[i]) : map.delete(id)));
-    summaries.value = map;
+    summaries.value = patch(summaries.value, ids, await readSummariesById(db, ids));
   }
 
   async function apply(change: StoreChange) {
@@ -174,16 +171,8 @@ export function createStoreModel({ openDb, changes }: StoreModelOptions): StoreM
 
   async function newestEntries(db: Store, threadId: string) {
     const seq = ++entriesRead;
-    const range = IDBKeyRange.bound([threadId, ''], [threadId, '\uffff']);
-    const items: StoredEntry[] = [];
-    let cursor = await db.transaction('entries').store.index('byThreadTime').openCursor(range, 'prev');
-    while (cursor && items.length < FIRST_ENTRIES) {
-      items.push(cursor.value);
-      cursor = await cursor.continue();
-    }
-    if (viewed === threadId && seq === entriesRead) {
-      entries.value = { threadId, items: items.reverse(), complete: false };
-    }
+    const items = await readNewestEntries(db, threadId, FIRST_ENTRIES);
+    if (viewed === threadId && seq === entriesRead) entries.value = { threadId, items, complete: false };
   }
 
   // Announcements are applied in order, so a slow re-read never overwrites a newer one.

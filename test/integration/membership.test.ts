@@ -8,7 +8,7 @@ import { checkCapabilities, refreshCapabilities } from '../../lib/capabilities/r
 import { PushChannel } from '../../lib/push/channel';
 import type { PushDegradation } from '../../lib/push/events';
 import { capabilities } from '../../lib/storage';
-import { readThreads } from '../../lib/sync/db';
+import { readThreads } from '../../lib/sync/read';
 import { loadResolved } from '../../lib/sync/history';
 import { watchMembership } from '../../lib/sync/membership';
 import { tokenKey } from '../../lib/sync/stream';

@@ -4,7 +4,8 @@ import 'fake-indexeddb/auto';
 import { createRcClient, type RcClient } from '../../lib/rc/client';
 import { createMemoryTokenStore } from '../../lib/rc/token-store';
 import type { MessageThread, ThreadMessage } from '../../lib/rc/schemas';
-import { openStore, readThreads, type Store } from '../../lib/sync/db';
+import { openStore, type Store } from '../../lib/sync/db';
+import { readThreads } from '../../lib/sync/read';
 import { SyncEngine, type AppliedChange, type SyncEngineOptions } from '../../lib/sync/engine';
 import { startTestEmulator, type EmulatorControl } from '../support/emulator.ts';
 

@@ -5,7 +5,7 @@ import { PushChannel } from '../../lib/push/channel';
 import { assignThread, deleteThread, resolveThread, sendMessage } from '../../lib/rc/api';
 import type { RcClient } from '../../lib/rc/client';
 import { loadHistory, loadResolved } from '../../lib/sync/history';
-import { readEntries } from '../../lib/sync/db';
+import { readEntries } from '../../lib/sync/read';
 import { tokenKey } from '../../lib/sync/stream';
 import {
   actualIn,

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRcClient, type RcClient } from '../../lib/rc/client';
 import { createMemoryTokenStore } from '../../lib/rc/token-store';
-import { readEntries } from '../../lib/sync/db';
+import { readEntries } from '../../lib/sync/read';
 import { BAD_PAGE_ATTEMPTS } from '../../lib/sync/engine';
 import type { HealthEvent } from '../../lib/sync/health';
 import { tokenKey, type StreamKind } from '../../lib/sync/stream';
