@@ -322,3 +322,16 @@ describe('routing', () => {
     expect(method.status).toBe(405);
   });
 });
+
+describe('server clock', () => {
+  it("dates every answer with the emulator's clock, which the control API moves forward", async () => {
+    const dateOf = async () => Date.parse((await api('/presence')).headers.get('date') ?? '');
+    const clock = (await (await fetch(`${t.url}/__emulator/clock`)).json()) as { now: string };
+    const before = await dateOf();
+    expect(Math.abs(before - Date.parse(clock.now))).toBeLessThan(5_000);
+    await t.control('clock', { advanceSeconds: 3_600 });
+    const after = await dateOf();
+    expect(after - before).toBeGreaterThanOrEqual(3_599_000);
+    expect(after - before).toBeLessThan(3_600_000 + 10_000);
+  });
+});

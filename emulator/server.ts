@@ -218,6 +218,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     }
     if (crm.handle(req, res)) return;
+    // Every answer carries the server's clock (RFC 9110 §6.6.1), the emulator's own: tests move it forward.
+    res.setHeader('Date', new Date(clock.now()).toUTCString());
     void handleRequest(
       {
         router,
