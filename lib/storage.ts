@@ -9,9 +9,12 @@ import type { ThreadUser } from './rc/schemas';
 import type { FeatureRefusal, ServerFeatures } from './capabilities/features';
 import type { SyncHealth } from './sync/health';
 import type { ResponseTargets } from './targets/targets';
+import type { ServerClock } from './targets/server-clock';
+import type { OverdueMemory } from './notifications/overdue';
 
 export type { PresenceMap } from './presence/status';
 export type { ResponseTargets } from './targets/targets';
+export type { ServerClock } from './targets/server-clock';
 
 export const PRODUCTION_SERVER = 'https://platform.ringcentral.com';
 
@@ -259,3 +262,21 @@ export const responseTargets = /* @__PURE__ */ storage.defineItem<ResponseTarget
   version: 1,
   fallback: {},
 });
+
+/**
+ * RingCentral's clock relative to this machine's (lib/targets/server-clock.ts), written by the background from
+ * the Date headers of RingCentral's answers. Session storage: a restarted browser measures it again. No
+ * `version`, like `presence`: content scripts import this module and may not touch session storage.
+ */
+export const serverClock = /* @__PURE__ */ storage.defineItem<ServerClock | null>('session:serverClock', {
+  fallback: null,
+});
+
+/** Which overdue threads the agent was told about (lib/notifications/overdue.ts), so no restart repeats one. */
+export const overdueNotices = /* @__PURE__ */ storage.defineItem<OverdueMemory | null>(
+  'local:overdueNotices',
+  {
+    version: 1,
+    fallback: null,
+  },
+);

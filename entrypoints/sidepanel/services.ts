@@ -1,10 +1,11 @@
 // Everything the panel's screens share, created once by main.tsx (or by a test with fakes).
-import { signal, type ReadonlySignal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Send } from '@/lib/ui/api';
 import { createInboxModel, type InboxModel } from '@/lib/ui/inbox-model';
 import { createSettingsModel, type SettingsModel } from '@/lib/ui/settings-model';
+import { serverNow } from '@/lib/targets/server-clock';
 import type { ChangeSource } from '@/lib/sync/changes';
 import { createStoreModel, type StoreModel } from '@/lib/ui/store-model';
 import type { Store } from '@/lib/sync/db';
@@ -22,7 +23,7 @@ export interface PanelServices {
   send: Send;
   route: ReadonlySignal<Route>;
   navigate(route: Route): void;
-  /** Current time, ticking every 30 s so waiting times move. */
+  /** RingCentral's time now (lib/targets/server-clock.ts), ticking every 30 s so waiting times move. */
   now: ReadonlySignal<number>;
   openOptions(): void;
   dispose(): void;
@@ -40,10 +41,11 @@ export function createPanelServices(deps: PanelDeps): PanelServices {
   const store = createStoreModel({ openDb: deps.openDb, changes: deps.changes });
   const settings = createSettingsModel();
   const clock = deps.now ?? Date.now;
-  const now = signal(clock());
+  const local = signal(clock());
+  const now = computed(() => serverNow(settings.serverClock.value, local.value));
   const inbox = createInboxModel(store, settings, deps.send, now);
   const route = signal<Route>({ name: 'inbox' });
-  const tick = setInterval(() => (now.value = clock()), 30_000);
+  const tick = setInterval(() => (local.value = clock()), 30_000);
   return {
     store,
     settings,

@@ -15,6 +15,7 @@ import { setupPresence } from '../presence';
 import { getRcClient } from '../rc/current';
 import { authStatus, contactBook } from '../storage';
 import { setupSync, type AppliedChange } from '../sync';
+import { setupTargets, type Targets } from '../targets/setup';
 import { announce } from '../sync/changes';
 import { openStore, type Store } from '../sync/db';
 import { readSnapshot } from '../sync/read';
@@ -26,20 +27,22 @@ import { setupMessaging } from './handlers';
 
 const logged = (what: string) => (e: unknown) => console.error(`ThreadDesk: ${what} failed`, e);
 
-/** What follows every committed change: one snapshot of the store for the badge and the chips alike, and
- *  the notifications for what is new. */
+/** What follows every committed change: one snapshot of the store for the badge, the chips and the
+ *  response-time targets alike, and the notifications for what is new. */
 export function afterStoreChange(deps: {
   db(): Promise<Store>;
   badge: Badge;
   chips: Pick<ChipPush, 'changed'>;
   crm: { onThreadsChanged(threadIds?: string[]): void };
   notifications: Notifications;
+  targets: Pick<Targets, 'check'>;
 }): (change: AppliedChange) => void {
   const run = async (change: AppliedChange) => {
     const snapshot = await readSnapshot(await deps.db());
     await Promise.all([
       deps.badge.refresh(snapshot).catch(logged('badge')),
       deps.chips.changed(change.threadIds).catch(logged('chips')),
+      deps.targets.check(snapshot).catch(logged('targets')),
       // A thread arriving may release notifications that waited for it.
       deps.notifications
         .consider(change.notify ? change.writes.newMessages : [])
@@ -67,14 +70,16 @@ export function startBackground(): void {
   const crm = setupCrm({ syncDb: db });
   setupCustomSites();
   const notifications = setupNotifications({ db, me: async () => (await agent())?.extensionId });
+  const targets = setupTargets({ db, badge, notifications, me: async () => (await agent())?.extensionId });
   const presence = setupPresence();
   const sync = setupSync({
     db,
     presence,
-    onChange: afterStoreChange({ db, badge, chips, crm, notifications }),
+    onChange: afterStoreChange({ db, badge, chips, crm, notifications, targets }),
     onDropped: (threadIds) => {
       void badge.refresh().catch(logged('badge'));
       void chips.changed(threadIds).catch(logged('chips'));
+      void targets.check().catch(logged('targets'));
     },
   });
   const outbox = setupOutbox({
@@ -89,7 +94,9 @@ export function startBackground(): void {
   const session = setupSession({
     beginAgent: (a) => agentData.begin(a),
     async onSignedIn(client) {
-      // Before sync: push's first connect asks presence for its snapshot.
+      // Before sync: its first answers set RingCentral's clock; push's first connect asks presence for its
+      // snapshot.
+      targets.start(client);
       await presence.start(client);
       await sync.start(client);
       void capabilities.refresh();
@@ -98,6 +105,7 @@ export function startBackground(): void {
     async onSignedOut() {
       await sync.stop();
       await presence.stop();
+      await targets.stop();
       notifications.reset();
       await agentData.end();
     },

@@ -2,9 +2,18 @@
 // one read, and a refresh asked for while one runs leads to exactly one more.
 import { browser } from 'wxt/browser';
 import { agentOf } from '../auth/agent';
-import { authStatus, badgeResources, capabilities, connectionStatus } from '../storage';
+import {
+  authStatus,
+  badgeResources,
+  capabilities,
+  connectionStatus,
+  responseTargets,
+  serverClock,
+} from '../storage';
 import { type Store } from '../sync/db';
 import { readSnapshot, type StoreSnapshot } from '../sync/read';
+import { serverNow } from '../targets/server-clock';
+import { targetsOf, validTargets } from '../targets/targets';
 import { coalesce } from '../util/coalesce';
 import { badgeModel, type BadgeHealth, type BadgeView } from './model';
 
@@ -18,15 +27,23 @@ function healthOf(state: string | undefined): BadgeHealth {
 
 /** Computes the view from a store snapshot and the settings it depends on. */
 export async function computeBadge(snapshot: StoreSnapshot): Promise<BadgeView> {
-  const [auth, resources, conn] = await Promise.all([
+  const [auth, resources, conn, caps, rawTargets, clock] = await Promise.all([
     authStatus.getValue(),
     badgeResources.getValue(),
     connectionStatus.getValue(),
+    capabilities.getValue(),
+    responseTargets.getValue(),
+    serverClock.getValue(),
   ]);
   const me = agentOf(auth)?.extensionId;
   const health = me ? healthOf(conn.state) : 'signedOut';
   const { threads, summaries, reads } = snapshot;
-  return badgeModel(threads, summaries, reads, me, resources, health);
+  const targets = validTargets(rawTargets);
+  const standing =
+    targets.size > 0
+      ? targetsOf(threads, summaries, caps?.resources ?? [], targets, serverNow(clock))
+      : undefined;
+  return badgeModel(threads, summaries, reads, me, resources, health, standing);
 }
 
 export interface Badge {
@@ -69,6 +86,8 @@ export function setupBadge(deps: { db(): Promise<Store> }): Badge {
   });
   badgeResources.watch(onSettings);
   capabilities.watch(onSettings);
+  responseTargets.watch(onSettings);
+  serverClock.watch(onSettings);
   onSettings();
   return { refresh };
 }

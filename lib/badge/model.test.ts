@@ -51,3 +51,40 @@ describe('badgeModel', () => {
     expect(limited.title).toContain('3 unassigned');
   });
 });
+
+describe('badgeModel with response-time targets', () => {
+  const state = (s: 'ok' | 'atRisk' | 'overdue') => ({
+    state: s,
+    kind: 'first' as const,
+    waitingSince: 0,
+    atRiskAt: 1,
+    dueAt: 2,
+  });
+
+  it('counts at-risk and overdue threads among the unassigned and mine, never others', () => {
+    const targets = new Map([
+      ['1', state('atRisk')],
+      ['2', state('ok')],
+      ['4', state('atRisk')],
+      ['5', state('overdue')],
+      ['6', state('overdue')],
+    ]);
+    const view = badgeModel(threads, summaries, reads, 'me', null, 'ok', targets);
+    expect(view.title).toBe('ThreadDesk — 3 unassigned · 1 mine · 2 unread · 2 at risk · 0 overdue');
+    expect(view.color).toBe(BADGE_COLORS.normal);
+  });
+
+  it('turns the overdue colour while a thread in scope is overdue, and only in the chosen resources', () => {
+    const targets = new Map([['3', state('overdue')]]);
+    const all = badgeModel(threads, summaries, reads, 'me', null, 'ok', targets);
+    expect(all.color).toBe(BADGE_COLORS.overdue);
+    expect(all.title).toContain('· 0 at risk · 1 overdue');
+    const elsewhere = badgeModel(threads, summaries, reads, 'me', ['q1'], 'ok', targets);
+    expect(elsewhere.color).toBe(BADGE_COLORS.normal);
+    expect(elsewhere.title).toContain('· 0 at risk · 0 overdue');
+  });
+
+  it('says nothing about targets when none is set', () => {
+    expect(badgeModel(threads, summaries, reads, 'me', null).title).not.toContain('overdue');
+  });
+});

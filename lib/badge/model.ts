@@ -1,7 +1,10 @@
 // What the toolbar badge shows (pure): the number of Open, unassigned threads in the chosen resources, with a
-// tooltip breaking the inbox down, and distinct looks when signed out or when sync is in trouble.
+// tooltip breaking the inbox down (with response-time targets: how many of those threads are at risk and
+// overdue), a distinct colour while one of them is overdue, and distinct looks when signed out or when sync is
+// in trouble.
 import type { MessageThread } from '../rc/schemas';
 import type { ThreadSummary } from '../sync/db';
+import type { ThreadTarget } from '../targets/targets';
 import { isMine, isOpen, isUnassigned, isUnread } from '../threads/rules';
 
 export interface BadgeView {
@@ -12,7 +15,13 @@ export interface BadgeView {
 
 export type BadgeHealth = 'ok' | 'signedOut' | 'rateLimited' | 'unreachable';
 
-export const BADGE_COLORS = { normal: '#d93025', quiet: '#5f6368', signedOut: '#9aa0a6', trouble: '#f29900' };
+export const BADGE_COLORS = {
+  normal: '#d93025',
+  quiet: '#5f6368',
+  signedOut: '#9aa0a6',
+  trouble: '#f29900',
+  overdue: '#9334e6',
+};
 
 /** Counts above this show as "99+" (the badge has room for about four characters). */
 const MAX_COUNT = 99;
@@ -24,6 +33,8 @@ export function badgeModel(
   me: string | undefined,
   badgeResources: readonly string[] | null,
   health: BadgeHealth = 'ok',
+  /** Where each waiting thread stands against its target (lib/targets); undefined when no target is set. */
+  targets?: ReadonlyMap<string, ThreadTarget>,
 ): BadgeView {
   if (health === 'signedOut' || !me) {
     return { text: '!', color: BADGE_COLORS.signedOut, title: 'Signed out — click to sign in' };
@@ -32,6 +43,8 @@ export function badgeModel(
   let unassigned = 0;
   let mine = 0;
   let unread = 0;
+  let atRisk = 0;
+  let overdue = 0;
   for (const t of threads) {
     if (!isOpen(t)) continue;
     if (chosen && !chosen.has(t.owner.extensionId ?? '')) continue;
@@ -39,14 +52,18 @@ export function badgeModel(
     else if (isMine(t, me)) mine++;
     else continue;
     if (isUnread(summaries.get(t.id), reads.get(t.id))) unread++;
+    const state = targets?.get(t.id)?.state;
+    if (state === 'atRisk') atRisk++;
+    else if (state === 'overdue') overdue++;
   }
-  const breakdown = `${unassigned} unassigned · ${mine} mine · ${unread} unread`;
+  const late = targets ? ` · ${atRisk} at risk · ${overdue} overdue` : '';
+  const breakdown = `${unassigned} unassigned · ${mine} mine · ${unread} unread${late}`;
   if (health !== 'ok') {
     const why =
       health === 'rateLimited' ? 'RingCentral is limiting requests' : 'RingCentral cannot be reached';
     return { text: '…', color: BADGE_COLORS.trouble, title: `ThreadDesk — ${why}. ${breakdown}` };
   }
   const text = unassigned === 0 ? '' : unassigned > MAX_COUNT ? `${MAX_COUNT}+` : String(unassigned);
-  const color = unread > 0 ? BADGE_COLORS.normal : BADGE_COLORS.quiet;
+  const color = overdue > 0 ? BADGE_COLORS.overdue : unread > 0 ? BADGE_COLORS.normal : BADGE_COLORS.quiet;
   return { text, color, title: `ThreadDesk — ${breakdown}` };
 }

@@ -7,7 +7,8 @@ import type { StoredMessage } from '../sync/reducer';
 import { isMine, isUnassigned } from '../threads/rules';
 
 export interface Notice {
-  /** Also the notification id, so a thread's notification is updated rather than stacked. */
+  /** The notification id: a thread's notification is updated rather than stacked (noticeThread reads it back). */
+  id: string;
   threadId: string;
   title: string;
   message: string;
@@ -38,16 +39,10 @@ export function decideNotices(
     const t = threads.get(threadId)!;
     list.sort((a, b) => (a.creationTime < b.creationTime ? -1 : 1));
     const newest = list.at(-1)!;
-    const guest = t.guestParty?.phoneNumber ?? 'Unknown number';
-    const named = resolveName(names, guest);
-    const source = nameSource(named);
-    const who = !named
-      ? guest
-      : source
-        ? `${named.name} (${guest}, from ${source})`
-        : `${named.name} (${guest})`;
+    const who = customerLabel(t, names);
     const text = newest.text ?? (newest.attachments?.length ? '📎 Attachment' : '');
     notices.push({
+      id: threadId,
       threadId,
       title: list.length > 1 ? `${who} · ${list.length} new messages` : who,
       message: text,
@@ -57,3 +52,19 @@ export function decideNotices(
   }
   return notices;
 }
+
+/** The customer as a notification names them: the name with its source when known, and the number. */
+export function customerLabel(t: MessageThread, names: Readonly<ContactBook>): string {
+  const guest = t.guestParty?.phoneNumber ?? 'Unknown number';
+  const named = resolveName(names, guest);
+  const source = nameSource(named);
+  if (!named) return guest;
+  return source ? `${named.name} (${guest}, from ${source})` : `${named.name} (${guest})`;
+}
+
+/** Overdue notices carry this prefix so they never replace the thread's new-message notice. */
+export const OVERDUE_PREFIX = 'overdue:';
+
+/** The thread a notification id belongs to. */
+export const noticeThread = (id: string): string =>
+  id.startsWith(OVERDUE_PREFIX) ? id.slice(OVERDUE_PREFIX.length) : id;

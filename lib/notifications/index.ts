@@ -8,7 +8,7 @@ import { contactBook, notificationSettings, panelFocus } from '../storage';
 import type { Store } from '../sync/db';
 import { readThreadsById } from '../sync/read';
 import type { StoredMessage } from '../sync/reducer';
-import { decideNotices, type Notice } from './decide';
+import { decideNotices, noticeThread, type Notice } from './decide';
 
 export { decideNotices, type Notice } from './decide';
 
@@ -33,6 +33,8 @@ export interface NotificationsOptions {
 export interface Notifications {
   /** New messages from an ISync (never an FSync backlog) plus any still waiting for their thread. */
   consider(messages: readonly StoredMessage[]): Promise<Notice[]>;
+  /** Shows notices decided elsewhere (overdue threads, lib/notifications/overdue.ts). */
+  show(notices: readonly Notice[]): Promise<void>;
   /** Forgets the messages waiting for their thread (the session ended). */
   reset(): void;
 }
@@ -54,20 +56,20 @@ export function setupNotifications(opts: NotificationsOptions): Notifications {
     }
   };
 
-  browser.notifications?.onClicked.addListener((threadId) => {
+  browser.notifications?.onClicked.addListener((id) => {
     // Synchronously, in the listener: Chrome only opens the side panel during the click's user gesture.
     const opened = openPanel();
     // The panel (opening, or already open) shows the thread from panelFocus.
     void (async () => {
-      await panelFocus.setValue({ threadId, nonce: crypto.randomUUID() });
+      await panelFocus.setValue({ threadId: noticeThread(id), nonce: crypto.randomUUID() });
       await opened;
-      await browser.notifications.clear(threadId);
+      await browser.notifications.clear(id);
     })();
   });
 
   const show = (n: Notice) =>
-    // Same id as the thread: Chrome replaces an existing notification instead of stacking a new one.
-    browser.notifications.create(n.threadId, {
+    // One id per thread and kind: Chrome replaces an existing notification instead of stacking a new one.
+    browser.notifications.create(n.id, {
       type: 'basic',
       iconUrl: opts.iconUrl ?? browser.runtime.getURL(ICON as Parameters<typeof browser.runtime.getURL>[0]),
       title: n.title,
@@ -101,6 +103,9 @@ export function setupNotifications(opts: NotificationsOptions): Notifications {
       const notices = decideNotices(ready, threads, me, settings, names);
       await Promise.all(notices.map(show));
       return notices;
+    },
+    async show(notices) {
+      await Promise.all(notices.map(show));
     },
     reset() {
       pending = [];

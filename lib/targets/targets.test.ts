@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { at, summary, thread, T0 } from '../../test/support/threads';
-import { isFirstWait, ResponseTarget, threadTarget, urgency } from './targets';
+import {
+  isFirstWait,
+  nextTargetChange,
+  ResponseTarget,
+  targetsOf,
+  threadTarget,
+  urgency,
+  validTargets,
+} from './targets';
 
 const MIN = 60_000;
 const target = { firstReplyMinutes: 20, followUpMinutes: 60 };
@@ -13,6 +21,7 @@ describe('threadTarget', () => {
       state: 'ok',
       kind: 'first',
       waitingSince: T0,
+      atRiskAt: T0 + 15 * MIN,
       dueAt: T0 + 20 * MIN,
     });
     expect(threadTarget(t, s, target, T0 + 15 * MIN)?.state).toBe('atRisk');
@@ -91,5 +100,39 @@ describe('isFirstWait and the settings schema', () => {
         businessHours: { timeZone: 'UTC', start: 540, end: 1020, days: [1, 2] },
       }).success,
     ).toBe(true);
+  });
+});
+
+describe('targetsOf and nextTargetChange', () => {
+  const resources = [
+    { id: 'q1', name: 'Support', type: 'Department', sharedNumbers: [], handlers: [] },
+    { id: 'q2', name: 'Sales', type: 'Department', sharedNumbers: [], handlers: [] },
+  ];
+  const threads = [
+    thread('a', { creationTime: at(0) }),
+    thread('b', { creationTime: at(0), owner: { extensionId: 'q2', name: 'Sales' } }),
+    thread('c', { creationTime: at(0), status: 'Resolved' }),
+  ];
+  const summaries = new Map([
+    ['a', summary('a', { waitingSince: at(0) })],
+    ['b', summary('b', { waitingSince: at(0) })],
+    ['c', summary('c', { waitingSince: at(0) })],
+  ]);
+
+  it('measures each open waiting thread against its own resource and skips bad stored targets', () => {
+    const targets = validTargets({ q1: target, q2: { firstReplyMinutes: 0 } });
+    expect([...targets.keys()]).toEqual(['q1']);
+    const standing = targetsOf(threads, summaries, resources, targets, T0 + 16 * MIN);
+    expect([...standing].map(([id, t]) => [id, t.state])).toEqual([['a', 'atRisk']]);
+  });
+
+  it('names the next change: at risk for a thread that is fine, overdue for one at risk, none after', () => {
+    const targets = validTargets({ q1: target, q2: { firstReplyMinutes: 40 } });
+    const early = targetsOf(threads, summaries, resources, targets, T0 + MIN);
+    expect(nextTargetChange(early.values(), T0 + MIN)).toBe(T0 + 15 * MIN);
+    const later = targetsOf(threads, summaries, resources, targets, T0 + 16 * MIN);
+    expect(nextTargetChange(later.values(), T0 + 16 * MIN)).toBe(T0 + 20 * MIN);
+    const late = targetsOf(threads, summaries, resources, targets, T0 + 41 * MIN);
+    expect(nextTargetChange(late.values(), T0 + 41 * MIN)).toBeUndefined();
   });
 });

@@ -3,8 +3,10 @@
 // the thread summary), so every agent's screen computes the same deadline from the same data.
 import { z } from 'zod';
 import type { MessageThread } from '../rc/schemas';
+import type { Resource } from '../storage';
 import type { ThreadSummary } from '../sync/db';
 import { isOpen } from '../threads/rules';
+import { inResource } from '../ui/inbox';
 import { addWorkingMs, workingMs, type BusinessHours } from './business-hours';
 import { isTimeZone } from './zoned';
 
@@ -49,6 +51,8 @@ export interface ThreadTarget {
   state: TargetState;
   kind: 'first' | 'followUp';
   waitingSince: number;
+  /** When three quarters of the allowance are spent (server time, like every instant here). */
+  atRiskAt: number;
   dueAt: number;
 }
 
@@ -80,9 +84,48 @@ export function threadTarget(
   const hours: BusinessHours | undefined = target.businessHours;
   const dueAt = addWorkingMs(since, budget, hours);
   if (dueAt === undefined) return undefined;
+  const atRiskAt = addWorkingMs(since, budget * AT_RISK_SHARE, hours) ?? dueAt;
   const state: TargetState =
     now >= dueAt ? 'overdue' : workingMs(since, now, hours) >= budget * AT_RISK_SHARE ? 'atRisk' : 'ok';
-  return { state, kind, waitingSince: since, dueAt };
+  return { state, kind, waitingSince: since, atRiskAt, dueAt };
+}
+
+/** Each stored target that parses, by resource id: a bad entry means no target for it, not a broken inbox. */
+export function validTargets(raw: Readonly<Record<string, unknown>>): Map<string, ResponseTarget> {
+  const valid = new Map<string, ResponseTarget>();
+  for (const [id, entry] of Object.entries(raw)) {
+    const parsed = ResponseTarget.safeParse(entry);
+    if (parsed.success) valid.set(id, parsed.data);
+  }
+  return valid;
+}
+
+/** Where every waiting thread stands at server time `now`, by thread id (threads with no target are absent). */
+export function targetsOf(
+  threads: Iterable<MessageThread>,
+  summaries: ReadonlyMap<string, ThreadSummary>,
+  resources: readonly Resource[],
+  targets: ReadonlyMap<string, ResponseTarget>,
+  now: number,
+): Map<string, ThreadTarget> {
+  const out = new Map<string, ThreadTarget>();
+  if (targets.size === 0) return out;
+  for (const t of threads) {
+    const owner = resources.find((r) => inResource(t, r));
+    const target = owner && threadTarget(t, summaries.get(t.id), targets.get(owner.id), now);
+    if (target) out.set(t.id, target);
+  }
+  return out;
+}
+
+/** The next instant after `now` at which one of these targets changes state (at risk, then overdue). */
+export function nextTargetChange(targets: Iterable<ThreadTarget>, now: number): number | undefined {
+  let next: number | undefined;
+  for (const t of targets) {
+    const at = t.state === 'ok' ? t.atRiskAt : t.state === 'atRisk' ? t.dueAt : undefined;
+    if (at !== undefined && at > now && (next === undefined || at < next)) next = at;
+  }
+  return next;
 }
 
 /** Sort rank: overdue first, then at risk, then everything else. */

@@ -3,7 +3,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { protocolFailureOf, type ProtocolFailure } from '../messaging';
 import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
-import { ResponseTarget, threadTarget, urgency, type ThreadTarget } from '../targets/targets';
+import { threadTarget, urgency, validTargets, type ThreadTarget } from '../targets/targets';
 import type { Send } from './api';
 import { countViews, inResource, selectThreads, type View } from './inbox';
 import type { SettingsModel } from './settings-model';
@@ -50,15 +50,7 @@ export function createInboxModel(
 
   const resources = computed(() => settings.capabilities.value?.resources ?? []);
   const resource = computed(() => resources.value.find((r) => r.id === resourceId.value));
-  /** Targets by resource id, each validated (a bad stored entry means no target, not a broken inbox). */
-  const targets = computed(() => {
-    const valid = new Map<string, ResponseTarget>();
-    for (const [id, raw] of Object.entries(settings.responseTargets.value)) {
-      const parsed = ResponseTarget.safeParse(raw);
-      if (parsed.success) valid.set(id, parsed.data);
-    }
-    return valid;
-  });
+  const targets = computed(() => validTargets(settings.responseTargets.value));
   const targetOf = (t: MessageThread) => {
     if (targets.value.size === 0) return undefined;
     const owner = resources.value.find((r) => inResource(t, r));

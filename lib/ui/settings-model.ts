@@ -14,6 +14,7 @@ import type {
   PanelFocus,
   PresenceMap,
   ResponseTargets,
+  ServerClock,
   ServerSettings,
   Template,
   Theme,
@@ -48,6 +49,8 @@ export interface SettingsModel {
   presence: ReadonlySignal<PresenceMap>;
   /** Response-time targets by resource id (lib/targets). */
   responseTargets: ReadonlySignal<ResponseTargets>;
+  /** RingCentral's clock relative to this machine's (lib/targets/server-clock.ts). */
+  serverClock: ReadonlySignal<ServerClock | null>;
   /** My extension id, once known. */
   me: ReadonlySignal<string | undefined>;
   /** True after every item was read once. */
@@ -93,6 +96,7 @@ export function createSettingsModel(): SettingsModel {
   const server = watched<ServerSettings>(items.serverSettings);
   const presence = watched<PresenceMap>(items.presence);
   const responseTargets = watched<ResponseTargets>(items.responseTargets);
+  const serverClock = watched<ServerClock | null>(items.serverClock);
   const ready = signal(false);
   void Promise.allSettled(reads).then(() => (ready.value = true));
 
@@ -115,6 +119,7 @@ export function createSettingsModel(): SettingsModel {
     server,
     presence,
     responseTargets,
+    serverClock,
     me,
     ready,
     setBadgeResources: (ids) => items.badgeResources.setValue(ids),

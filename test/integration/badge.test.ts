@@ -9,6 +9,7 @@ import { STORE_CHANNEL, isStoreChange, type StoreChange } from '../../lib/sync/c
 import { afterStoreChange } from '../../lib/background/root';
 import { setupBadge } from '../../lib/badge';
 import { setupNotifications } from '../../lib/notifications';
+import { setupTargets } from '../../lib/targets/setup';
 import { setupSync, type AppliedChange, type Sync } from '../../lib/sync/index';
 import { customer, eventually, findTeam, freshDb, startWorld, type Team, type World } from './sync-harness';
 
@@ -53,12 +54,16 @@ describe('badge, notifications and announcements from a push', () => {
     const db = await freshDb();
     const store = async () => db;
     // Wired as lib/background/root.ts wires it.
+    const badge = setupBadge({ db: store });
+    const myId = async () => team.agents[0]!.extensionId;
+    const notifications = setupNotifications({ db: store, me: myId });
     const onChange = afterStoreChange({
       db: store,
-      badge: setupBadge({ db: store }),
+      badge,
       chips: { changed: async () => void hooked++ },
       crm: { onThreadsChanged: () => undefined },
-      notifications: setupNotifications({ db: store, me: async () => team.agents[0]!.extensionId }),
+      notifications,
+      targets: setupTargets({ db: store, badge, notifications, me: myId }),
     });
     sync = setupSync({ db: store, onChange: (c: AppliedChange) => onChange(c), onDropped: () => undefined });
     await sync.start(me, { db });
