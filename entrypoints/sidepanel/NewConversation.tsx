@@ -166,6 +166,7 @@ function NewComposer({ pair, onChange }: { pair: Pair; onChange: () => void }) {
     saveNote: async () => undefined,
     retry: (item) => void composer.retryFailed(item),
     editFailed: (item) => void composer.editFailed(item),
+    discard: (item) => void composer.discardFailed(item),
   };
   return (
     <>

@@ -128,6 +128,7 @@ function ThreadBody({ thread: initial }: { thread: MessageThread }) {
     },
     retry: (item) => void attempt(() => composer.retryFailed(item)),
     editFailed: (item) => void attempt(() => composer.editFailed(item)),
+    discard: (item) => void attempt(() => composer.discardFailed(item)),
   };
 
   const status =

@@ -5,6 +5,7 @@ import { LinkifiedText } from '@/components/LinkifiedText';
 import { formatFullTime, formatShortTime } from '@/lib/format/time';
 import { protocolFailureOf } from '@/lib/messaging';
 import { UNKNOWN, type MessageStatus, type ThreadUser } from '@/lib/rc/schemas';
+import { CONFIRM_CODE } from '@/lib/outbox/machine';
 import type { OutboxItem } from '@/lib/sync/db';
 import type { TimelineItem } from '@/lib/ui/timeline';
 import { AttachmentView } from './AttachmentView';
@@ -21,6 +22,7 @@ export interface EntryActions {
   deleteNote(id: string): void;
   retry(item: OutboxItem): void;
   editFailed(item: OutboxItem): void;
+  discard(item: OutboxItem): void;
 }
 
 const STATUS: Partial<Record<MessageStatus, () => string>> = {
@@ -207,6 +209,8 @@ function NoteEntry({
 }
 
 function PendingEntry({ item, actions }: { item: OutboxItem; actions: EntryActions }) {
+  if (item.state === 'failed' && item.error?.code === CONFIRM_CODE)
+    return <HeldEntry item={item} actions={actions} />;
   const failed = item.state === 'failed';
   const state = failed
     ? i18n.t('status.notSent', { reason: item.error?.message ?? i18n.t('status.unknownError') })
@@ -246,6 +250,35 @@ function PendingEntry({ item, actions }: { item: OutboxItem; actions: EntryActio
             {i18n.t('common.edit')}
           </button>
         )}
+      </div>
+    </li>
+  );
+}
+
+/** A reply that waited long while its agent was away (lib/outbox/machine.ts): it goes out only if they say so. */
+function HeldEntry({ item, actions }: { item: OutboxItem; actions: EntryActions }) {
+  const { now } = useServices();
+  const minutes = Math.max(1, Math.round((now.value - item.createdAt) / 60_000));
+  return (
+    <li class="entry message outbound pending" data-testid="entry" data-kind="pending" data-state="confirm">
+      <div class="entry-head">
+        <span class="author">{i18n.t('thread.assignee.you')}</span>
+        <Time iso={new Date(item.createdAt).toISOString()} />
+      </div>
+      <p class="bubble">{item.text}</p>
+      <div class="entry-foot" role="group" aria-label={i18n.t('status.heldConfirm', { minutes })}>
+        <span class="status" role="status">
+          {i18n.t('status.heldConfirm', { minutes })}
+        </span>
+        <button type="button" class="primary" onClick={() => actions.retry(item)}>
+          {i18n.t('composer.send')}
+        </button>
+        <button type="button" onClick={() => actions.editFailed(item)}>
+          {i18n.t('common.edit')}
+        </button>
+        <button type="button" onClick={() => actions.discard(item)}>
+          {i18n.t('composer.discard')}
+        </button>
       </div>
     </li>
   );

@@ -264,6 +264,38 @@ describe('timeline', () => {
     await waitFor(() => expect(send).toHaveBeenCalledWith('markRead', { threadId: 't1', time: at(5) }));
   });
 
+  it('asks before sending a reply held while the agent was away: Send, Edit or Discard', async () => {
+    const held = {
+      localId: 'h1',
+      owner: agentKey(ME.extensionId, 'https://rc.test'),
+      threadId: 't1',
+      from: '+16505550100',
+      to: JANE,
+      text: 'Your order ships Monday',
+      createdAt: Date.parse(at(6)),
+      state: 'failed' as const,
+      attempts: 0,
+      error: { code: 'confirmHeld', message: 'Held while you were away — send it now?', permanent: false },
+    };
+    const { send } = await openThread({ seed: { ...mine(), outbox: [held] }, now: 60 });
+    const entry = (await screen.findAllByTestId('entry')).find((e) => e.dataset.state === 'confirm')!;
+    expect(entry.textContent).toContain('Your order ships Monday');
+    const ask = within(entry).getByRole('group', {
+      name: 'Held for 54 min while you were away — send it now?',
+    });
+    // Not sent by itself, and not shown as a failure.
+    expect(within(entry).queryByRole('alert')).toBeNull();
+    expect(send).not.toHaveBeenCalledWith('retrySend', expect.anything());
+    fireEvent.click(within(ask).getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('retrySend', { localId: 'h1' }));
+    fireEvent.click(within(ask).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('discardSend', { localId: 'h1' }));
+    send.mockClear();
+    fireEvent.click(within(ask).getByRole('button', { name: 'Edit' }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith('discardSend', { localId: 'h1' }));
+    await waitFor(() => expect(messageBox().value).toBe('Your order ships Monday'));
+  });
+
   it('says when RingCentral resolved a thread by itself', async () => {
     const seed = mine({ status: 'Resolved', statusReason: 'ThreadExpired', assignee: undefined });
     seed.entries.push({

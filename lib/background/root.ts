@@ -107,6 +107,7 @@ export function startBackground(): void {
       await presence.stop();
       await targets.stop();
       notifications.reset();
+      await outbox.holdForSessionEnd();
       await agentData.end();
     },
   });

@@ -51,19 +51,57 @@ export const OTHER_AGENT: NonNullable<OutboxItem['error']> = {
   permanent: true,
 };
 
-/** The item as the signed-in agent (`owner`) may see it: someone else's waiting reply is held as failed (a
- *  new agent on this browser must not send it), and held replies come back when their agent signs in again.
- *  Undefined when nothing changes. */
-export function claimFor(item: OutboxItem, owner: string): OutboxItem | undefined {
+/** What a reply held across a session end carries: its agent was signed out (session lost, or signed out with
+ *  it unsent), so it waits for them. */
+export const SESSION_ENDED_CODE = 'signedOut';
+
+/** A held reply older than this goes out only once its agent confirms it in the panel (Send, Edit or Discard):
+ *  the conversation may have moved on while it waited. Younger ones go out as soon as their agent is back. */
+export const CONFIRM_HELD_AFTER_MS = 5 * 60_000;
+export const CONFIRM_CODE = 'confirmHeld';
+export const CONFIRM_HELD: NonNullable<OutboxItem['error']> = {
+  code: CONFIRM_CODE,
+  message: 'Held while you were away — send it now?',
+  permanent: false,
+};
+
+/** The item after its agent's session ended with it unsent: held for them. An interrupted send may have gone
+ *  out, so it is looked for on the server before it is sent again. Items that failed for good stay as they are. */
+export function pauseForSessionEnd(item: OutboxItem): OutboxItem | undefined {
+  if (item.state === 'failed') return undefined;
+  if (item.state === 'queued' && item.error?.code === SESSION_ENDED_CODE) return undefined;
+  return {
+    ...item,
+    state: 'queued',
+    nextAttemptAt: undefined,
+    uncertain: item.uncertain || item.state === 'sending',
+    error: { code: SESSION_ENDED_CODE, message: 'Waiting for you to sign in again', permanent: false },
+  };
+}
+
+/** The item as the signed-in agent (`owner`) may see it at `now`: someone else's waiting reply is held as
+ *  failed (a new agent on this browser must not send it); a reply held for its agent (another agent's session,
+ *  or its own session ended) is released when they are back — straight into the queue if it waited at most
+ *  CONFIRM_HELD_AFTER_MS since it was written, else for them to confirm. Undefined when nothing changes. */
+export function claimFor(item: OutboxItem, owner: string, now: number): OutboxItem | undefined {
   if (item.owner === undefined) return undefined;
-  const held = item.state === 'failed' && item.error?.code === OTHER_AGENT_CODE;
+  const heldForOther = item.state === 'failed' && item.error?.code === OTHER_AGENT_CODE;
   if (item.owner !== owner) {
-    if (held) return undefined;
+    if (heldForOther) return undefined;
     // An interrupted send may have gone out: its owner's next attempt must look on the server first.
     const uncertain = item.uncertain || item.state === 'sending';
     return { ...item, state: 'failed', nextAttemptAt: undefined, uncertain, error: OTHER_AGENT };
   }
-  return held ? { ...item, state: 'queued', error: undefined } : undefined;
+  const paused = item.state === 'queued' && item.error?.code === SESSION_ENDED_CODE;
+  if (!heldForOther && !paused) return undefined;
+  return needsConfirm(item, now)
+    ? { ...item, state: 'failed', nextAttemptAt: undefined, error: CONFIRM_HELD }
+    : { ...item, state: 'queued', error: undefined };
+}
+
+/** Whether a held reply waited too long to go out without its agent's say. */
+export function needsConfirm(item: Pick<OutboxItem, 'createdAt'>, now: number): boolean {
+  return now - item.createdAt > CONFIRM_HELD_AFTER_MS;
 }
 
 /** Items that may be sent, in the order the agent wrote them. */

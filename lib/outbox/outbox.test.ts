@@ -4,11 +4,23 @@ import { RcError } from '../rc/errors';
 import type { ThreadMessage } from '../rc/schemas';
 import { openStore, type OutboxItem } from '../sync/db';
 import { agentKey as ownerKey } from '../auth/agent';
-import { afterFailure, backoffMs, claimFor, classify, findSentMatch, OTHER_AGENT } from './machine';
+import {
+  afterFailure,
+  backoffMs,
+  claimFor,
+  classify,
+  CONFIRM_HELD,
+  CONFIRM_HELD_AFTER_MS,
+  findSentMatch,
+  OTHER_AGENT,
+  pauseForSessionEnd,
+} from './machine';
 import { Outbox } from './outbox';
 
 const ME = '101';
 const MINE = ownerKey(ME, 'https://rc.example');
+/** A moment after the test items were written (createdAt 1_000_000). */
+const SOON = 1_000_000 + 60_000;
 let dbCount = 0;
 
 function message(over: Partial<ThreadMessage> = {}): ThreadMessage {
@@ -89,22 +101,68 @@ describe('outbox decisions', () => {
     const a = ownerKey('101', 'https://rc.example');
     const b = ownerKey('202', 'https://rc.example');
     expect(ownerKey('101', 'https://other.example')).not.toBe(a);
-    const held = claimFor(item({ owner: a, state: 'retrying', nextAttemptAt: 5 }), b);
+    const held = claimFor(item({ owner: a, state: 'retrying', nextAttemptAt: 5 }), b, SOON);
     expect(held).toMatchObject({ state: 'failed', nextAttemptAt: undefined, error: OTHER_AGENT });
     expect(held?.error?.permanent).toBe(true);
-    expect(claimFor(held!, b)).toBeUndefined();
-    expect(claimFor(held!, a)).toMatchObject({ state: 'queued', error: undefined, text: 'hello' });
+    expect(claimFor(held!, b, SOON)).toBeUndefined();
+    expect(claimFor(held!, a, SOON)).toMatchObject({ state: 'queued', error: undefined, text: 'hello' });
     // An interrupted send may have gone out: its owner looks on the server before sending again.
-    expect(claimFor(item({ owner: a, state: 'sending' }), b)).toMatchObject({ uncertain: true });
+    expect(claimFor(item({ owner: a, state: 'sending' }), b, SOON)).toMatchObject({ uncertain: true });
     // Mine, someone else's refusal, and items from before owners were recorded are left alone.
-    expect(claimFor(item({ owner: a }), a)).toBeUndefined();
+    expect(claimFor(item({ owner: a }), a, SOON)).toBeUndefined();
     const refused = item({
       owner: a,
       state: 'failed',
       error: { code: 'optedOut', message: 'x', permanent: true },
     });
-    expect(claimFor(refused, a)).toBeUndefined();
-    expect(claimFor(item(), b)).toBeUndefined();
+    expect(claimFor(refused, a, SOON)).toBeUndefined();
+    expect(claimFor(item(), b, SOON)).toBeUndefined();
+  });
+});
+
+describe('held replies', () => {
+  const a = ownerKey('101', 'https://rc.example');
+  const b = ownerKey('202', 'https://rc.example');
+  const at = (waited: number) => 1_000_000 + waited;
+
+  it('hold every unsent reply when the session ends; failed ones stay as they are', () => {
+    for (const state of ['queued', 'retrying', 'sending'] as const) {
+      expect(pauseForSessionEnd(item({ owner: a, state, nextAttemptAt: 9 }))).toMatchObject({
+        state: 'queued',
+        nextAttemptAt: undefined,
+        uncertain: state === 'sending',
+        error: { code: 'signedOut', permanent: false },
+      });
+    }
+    const paused = pauseForSessionEnd(item({ owner: a }))!;
+    expect(pauseForSessionEnd(paused)).toBeUndefined();
+    expect(pauseForSessionEnd(item({ owner: a, state: 'failed', error: OTHER_AGENT }))).toBeUndefined();
+  });
+
+  it(`go out when their agent is back within ${CONFIRM_HELD_AFTER_MS / 60_000} minutes, else wait for them to confirm`, () => {
+    const paused = pauseForSessionEnd(item({ owner: a }))!;
+    const heldForOther = claimFor(paused, b, at(1000))!;
+    expect(heldForOther).toMatchObject({ state: 'failed', error: OTHER_AGENT });
+    for (const held of [paused, heldForOther]) {
+      expect(claimFor(held, a, at(CONFIRM_HELD_AFTER_MS))).toMatchObject({
+        state: 'queued',
+        error: undefined,
+      });
+      expect(claimFor(held, a, at(CONFIRM_HELD_AFTER_MS + 1))).toMatchObject({
+        state: 'failed',
+        error: CONFIRM_HELD,
+        text: 'hello',
+      });
+      // Only its owner releases it; another agent keeps it held.
+      expect(claimFor(held, b, at(CONFIRM_HELD_AFTER_MS + 1)) ?? held).toMatchObject({ error: OTHER_AGENT });
+    }
+    // Waiting to be confirmed is not held any more: it stays until the agent decides.
+    const asking = claimFor(paused, a, at(CONFIRM_HELD_AFTER_MS + 1))!;
+    expect(claimFor(asking, a, at(CONFIRM_HELD_AFTER_MS * 10))).toBeUndefined();
+    // A reply that was never held (a slow network in the same session) is not asked about.
+    expect(
+      claimFor(item({ owner: a, state: 'retrying' }), a, at(CONFIRM_HELD_AFTER_MS * 10)),
+    ).toBeUndefined();
   });
 });
 
@@ -245,6 +303,55 @@ describe('Outbox owners', () => {
     await o.outbox.kick();
     expect(o.server.map((m) => m.text)).toEqual(['b', 'a']);
     expect(await o.db.getAll('outbox')).toEqual([]);
+  });
+});
+
+describe('Outbox: replies held across a session end', () => {
+  const send = (o: Awaited<ReturnType<typeof outboxWith>>, text: string) =>
+    o.outbox.enqueue({ threadId: 't1', from: '+15550000001', to: '+15551230000', text });
+
+  it('a reply held for minutes waits for its agent to confirm, then goes out once; a short wait does not ask', async () => {
+    let who: string | undefined = ME;
+    // The first send finds the session gone (refresh refused): the reply is paused, not sent.
+    const o = await outboxWith([], () => who);
+    const rc = o.rc.request.bind(o.rc);
+    let sessionLost = true;
+    o.rc.request = async (method, path, opts) => {
+      if (sessionLost && method === 'POST')
+        throw new RcError('signedOut', 'Session expired', { status: 401 });
+      return rc(method, path, opts);
+    };
+    const long = await send(o, 'long wait');
+    await o.outbox.kick();
+    who = undefined;
+    await o.outbox.holdForSessionEnd();
+    expect(await o.db.get('outbox', long)).toMatchObject({ state: 'queued', error: { code: 'signedOut' } });
+
+    // Another agent works here for a while; the held reply stays held and unsent.
+    who = '202';
+    o.tick(CONFIRM_HELD_AFTER_MS + 1);
+    await o.outbox.kick();
+    expect(await o.db.get('outbox', long)).toMatchObject({ error: OTHER_AGENT });
+
+    // Its agent is back: asked, not sent.
+    sessionLost = false;
+    who = ME;
+    await o.outbox.kick();
+    expect(await o.db.get('outbox', long)).toMatchObject({ state: 'failed', error: CONFIRM_HELD });
+    expect(o.server).toEqual([]);
+    await o.outbox.retry(long, MINE);
+    await o.outbox.kick();
+    expect(o.server.map((m) => m.text)).toEqual(['long wait']);
+
+    // A reply held briefly (signed out and straight back in) goes out without asking.
+    const short = await send(o, 'short wait');
+    who = undefined;
+    await o.outbox.holdForSessionEnd();
+    o.tick(60_000);
+    who = ME;
+    await o.outbox.kick();
+    expect(await o.db.get('outbox', short)).toBeUndefined();
+    expect(o.server.map((m) => m.text)).toEqual(['long wait', 'short wait']);
   });
 });
 

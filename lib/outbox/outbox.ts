@@ -12,7 +12,14 @@ import type { OutboxAttachment, OutboxItem, Store } from '../sync/db';
 import { OPT_OUTS_KEY } from '../sync/store-io';
 import type { PairOptOut } from '../sync/summary';
 import { pairKey } from '../threads/rules';
-import { afterFailure, claimFor, CLOCK_SKEW_MS, findSentMatch, sendable } from './machine';
+import {
+  afterFailure,
+  claimFor,
+  CLOCK_SKEW_MS,
+  findSentMatch,
+  pauseForSessionEnd,
+  sendable,
+} from './machine';
 
 type Rc = Pick<RcClient, 'request'>;
 
@@ -109,6 +116,20 @@ export class Outbox {
     this.changed();
   }
 
+  /** The session ended: every unsent reply is held for its agent, who confirms it on return if it waited
+   *  long (lib/outbox/machine.ts, claimFor). */
+  async holdForSessionEnd(): Promise<void> {
+    const db = await this.deps.db();
+    let changed = false;
+    for (const item of await db.getAll('outbox')) {
+      const next = pauseForSessionEnd(item);
+      if (!next) continue;
+      await db.put('outbox', next);
+      changed = true;
+    }
+    if (changed) this.changed();
+  }
+
   /** Starts the loop if it is not running; on worker start and after sign-in. */
   kick(): Promise<void> {
     if (this.running) {
@@ -160,7 +181,7 @@ export class Outbox {
   private async holdOthers(db: Store, owner: string): Promise<void> {
     let changed = false;
     for (const item of await db.getAll('outbox')) {
-      const next = claimFor(item, owner);
+      const next = claimFor(item, owner, this.now());
       if (!next) continue;
       await db.put('outbox', next);
       changed = true;

@@ -68,6 +68,7 @@ export interface ComposerModel {
   submit(): Promise<'sent' | 'review' | 'blocked' | 'failed'>;
   editFailed(item: OutboxItem): Promise<void>;
   retryFailed(item: OutboxItem): Promise<void>;
+  discardFailed(item: OutboxItem): Promise<void>;
   /** Saves the draft now (panel closing). */
   flush(): Promise<void>;
   dispose(): void;
@@ -251,6 +252,9 @@ export function createComposerModel(o: ComposerOptions): ComposerModel {
     },
     async retryFailed(item) {
       await o.send('retrySend', { localId: item.localId });
+    },
+    async discardFailed(item) {
+      await o.send('discardSend', { localId: item.localId });
     },
     flush: save,
     dispose() {
