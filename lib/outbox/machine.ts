@@ -3,6 +3,7 @@
 import { describeRcError, type RcError } from '../rc/errors';
 import type { ThreadMessage } from '../rc/schemas';
 import type { OutboxItem } from '../sync/db';
+import { equalJitter, exponentialMs } from '../util/backoff';
 
 export const BASE_DELAY_MS = 1_000;
 export const MAX_DELAY_MS = 5 * 60_000;
@@ -11,8 +12,7 @@ export const CLOCK_SKEW_MS = 2 * 60_000;
 
 /** Exponential backoff with "equal jitter": half fixed, half random, so retries of many items spread out. */
 export function backoffMs(attempts: number, random: number): number {
-  const exp = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.round(exp / 2 + (exp / 2) * random);
+  return Math.round(equalJitter(exponentialMs(attempts, BASE_DELAY_MS, MAX_DELAY_MS), random));
 }
 
 export type FailureKind = 'permanent' | 'uncertain' | 'retry' | 'paused';

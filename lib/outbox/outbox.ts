@@ -12,6 +12,7 @@ import type { OutboxAttachment, OutboxItem, Store } from '../sync/db';
 import { OPT_OUTS_KEY } from '../sync/store-io';
 import type { PairOptOut } from '../sync/summary';
 import { pairKey } from '../threads/rules';
+import { coalesce } from '../util/coalesce';
 import {
   afterFailure,
   claimFor,
@@ -53,8 +54,6 @@ const CLAIMED_MAX = 200;
 const notYours = () => new ProtocolError('forbidden', 'That reply was queued by another agent.');
 
 export class Outbox {
-  private running: Promise<void> | undefined;
-  private again = false;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -130,29 +129,16 @@ export class Outbox {
     if (changed) this.changed();
   }
 
-  /** Starts the loop if it is not running; on worker start and after sign-in. */
-  kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+  /** Starts the loop if it is not running (a kick while it runs makes it run once more); on worker start and
+   *  after sign-in. */
+  readonly kick = coalesce(async () => {
+    try {
+      await this.drain();
+    } catch (e) {
+      // Items stay in IndexedDB; the next kick (alarm, new send, sign-in) picks them up.
+      console.warn('ThreadDesk outbox stopped', e);
     }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          try {
-            await this.drain();
-          } catch (e) {
-            // Items stay in IndexedDB; the next kick (alarm, new send, sign-in) picks them up.
-            console.warn('ThreadDesk outbox stopped', e);
-          }
-        } while (this.again);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
-  }
+  });
 
   /** Sends until nothing is sendable, or until we must wait for sign-in. */
   private async drain(): Promise<void> {

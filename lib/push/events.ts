@@ -2,6 +2,7 @@
 // so only its tail is matched; the body is ignored (it is just a time, docs/emulator.md, Push).
 import { z } from 'zod';
 import type { StreamKind } from '../sync/stream';
+import { addedJitter, exponentialMs } from '../util/backoff';
 
 export const GRANT_FILTER = '/restapi/v1.0/account/~/extension/~/grant';
 
@@ -68,8 +69,7 @@ export function isPresenceEvent(event: string): boolean {
  * 20 % jitter, never before a Retry-After. wstoken is in the Auth group (5/min), so no tight loops.
  */
 export function reconnectDelay(attempt: number, retryAfterMs = 0, jitter = Math.random()): number {
-  const base = Math.min(300_000, 5_000 * 2 ** Math.max(0, attempt));
-  return Math.max(Math.round(base * (1 + 0.2 * jitter)), retryAfterMs);
+  return Math.max(Math.round(addedJitter(exponentialMs(attempt + 1, 5_000, 300_000), jitter)), retryAfterMs);
 }
 
 /** Between checks of a dropped socket inside one connection's auto-recovery: 2 s, then 10 s, 20 s … 60 s. */

@@ -69,12 +69,16 @@ export const MessageStatus = openEnum([
 ]);
 export type MessageStatus = z.infer<typeof MessageStatus>;
 
-export const ThreadMessage = z.object({
+/** What a message and a note of a thread both carry. */
+const AliveEntry = z.object({
   id: z.string(),
   threadId: z.string(),
   availability: Availability,
   creationTime: z.string(),
   lastModifiedTime: z.string(),
+});
+
+export const ThreadMessage = AliveEntry.extend({
   direction: openEnum(['Inbound', 'Outbound']),
   messageStatus: MessageStatus.optional(),
   text: z.string().optional(),
@@ -83,12 +87,7 @@ export const ThreadMessage = z.object({
 });
 export type ThreadMessage = z.infer<typeof ThreadMessage>;
 
-export const ThreadNote = z.object({
-  id: z.string(),
-  threadId: z.string(),
-  availability: Availability,
-  creationTime: z.string(),
-  lastModifiedTime: z.string(),
+export const ThreadNote = AliveEntry.extend({
   text: z.string().optional(),
   author: ThreadUser.optional(),
 });

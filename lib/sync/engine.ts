@@ -15,6 +15,7 @@ import type { HealthEvent } from './health';
 import { applyWrites, deleteMeta, loadSlice, readMeta } from './store-io';
 import { fetchSync, isInvalidToken, tokenKey, type StreamKind, type SyncClient } from './stream';
 import type { EntrySyncItem } from '../rc/schemas';
+import { exponentialMs } from '../util/backoff';
 
 export interface AppliedChange {
   kind: StreamKind;
@@ -43,7 +44,7 @@ export interface SyncEngineOptions {
 /** Unusable replies in a row on one token before the stream gives the token up for a full sync. */
 export const BAD_PAGE_ATTEMPTS = 3;
 
-const defaultBadPageDelay = (attempt: number) => 1_000 * 2 ** Math.max(0, attempt - 1);
+const defaultBadPageDelay = (attempt: number) => exponentialMs(attempt, 1_000);
 
 /** A reply we could not use at all (not JSON, or no records/syncInfo): retrying the same request won't help
  *  for long. */

@@ -1,5 +1,6 @@
 // What a sync failure means for the agent (pure): offline, rate-limited until a time, unreachable, or an error.
 import type { ConnectionStatus } from '../storage';
+import { addedJitter, exponentialMs } from '../util/backoff';
 
 export interface FailureLike {
   status?: number;
@@ -22,10 +23,8 @@ export function failureStatus(e: unknown, now: number, online = true): Partial<C
 
 /** Retry delay after `failures` consecutive failures: exponential from 2 s to 5 min, never before Retry-After. */
 export function retryDelay(failures: number, e: unknown, jitter = Math.random()): number {
-  const base = Math.min(300_000, 2_000 * 2 ** Math.max(0, failures - 1));
-  const spread = base * 0.2 * jitter;
   const after = (e as FailureLike | undefined)?.retryAfterMs ?? 0;
-  return Math.max(Math.round(base + spread), after);
+  return Math.max(Math.round(addedJitter(exponentialMs(failures, 2_000, 300_000), jitter)), after);
 }
 
 /** Whether retrying can help (signed out and malformed requests will not heal by themselves). */
