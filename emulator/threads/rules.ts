@@ -26,7 +26,8 @@ export function labelFor(message: Pick<MessageRec, 'text'>): string | undefined 
 export type SendDecision =
   { kind: 'newThread' } | { kind: 'append'; thread: ThreadRec } | { kind: 'notAssignee'; thread: ThreadRec };
 
-/** Outbound routing (§5.2–5.3): the pair's Open thread if the sender is its assignee, else a new thread. */
+/** Outbound routing (docs/emulator.md "Thread rules"): the pair's Open thread if the sender is its assignee;
+ *  another handler is refused; no Open thread: a new one, assigned to the sender. */
 export function decideSend(openThread: ThreadRec | undefined, senderId: string): SendDecision {
   if (!openThread) return { kind: 'newThread' };
   if (openThread.assigneeId !== senderId) return { kind: 'notAssignee', thread: openThread };
