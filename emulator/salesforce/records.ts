@@ -132,10 +132,18 @@ function derive(def: SObjectDef, row: Row): void {
   if (def.name === 'Lead') row.IsConverted = row.IsConverted ?? false;
 }
 
-function missingRequired(def: SObjectDef, row: Row): string[] {
-  return Object.entries(def.fields)
+/** REQUIRED_FIELD_MISSING, naming each, when the row as it would be saved lacks a required field. */
+function checkRequired(def: SObjectDef, row: Row): void {
+  const missing = Object.entries(def.fields)
     .filter(([name, f]) => f.required && (row[name] === undefined || row[name] === null || row[name] === ''))
     .map(([name]) => name);
+  if (missing.length)
+    throw fieldError(
+      400,
+      'REQUIRED_FIELD_MISSING',
+      `Required fields are missing: [${missing.join(', ')}]`,
+      missing,
+    );
 }
 
 export function createRecord(
@@ -150,14 +158,7 @@ export function createRecord(
   for (const [name, f] of Object.entries(def.fields))
     if (f.defaultValue !== undefined) row[name] = f.defaultValue;
   Object.assign(row, fields);
-  const missing = missingRequired(def, row);
-  if (missing.length)
-    throw fieldError(
-      400,
-      'REQUIRED_FIELD_MISSING',
-      `Required fields are missing: [${missing.join(', ')}]`,
-      missing,
-    );
+  checkRequired(def, row);
   state.counter += 1;
   const Id = makeId(def.keyPrefix, state.counter);
   const stamp = sfTimestamp(now);
@@ -202,14 +203,7 @@ export function updateRecord(
   const row = findRecord(state, def, rawId);
   const fields = applyFields(def, body, 'update', state);
   const next = { ...row, ...fields };
-  const missing = missingRequired(def, next);
-  if (missing.length)
-    throw fieldError(
-      400,
-      'REQUIRED_FIELD_MISSING',
-      `Required fields are missing: [${missing.join(', ')}]`,
-      missing,
-    );
+  checkRequired(def, next);
   const stamp = sfTimestamp(now);
   Object.assign(next, { LastModifiedById: userId, LastModifiedDate: stamp, SystemModstamp: stamp });
   derive(def, next);

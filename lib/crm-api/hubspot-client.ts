@@ -13,6 +13,7 @@ import {
   searchBody,
 } from './hubspot';
 import {
+  createdRecord,
   CrmApiError,
   findInBatches,
   plainCrmError,
@@ -20,6 +21,7 @@ import {
   type CrmClient,
   type CrmRecord,
   type LoggedActivity,
+  type NewPerson,
 } from './types';
 
 export interface HubSpotSession {
@@ -131,12 +133,7 @@ export class HubSpotClient implements CrmClient {
     });
   }
 
-  async createPerson(input: {
-    phone: string;
-    firstName?: string;
-    lastName: string;
-    company?: string;
-  }): Promise<CrmRecord> {
+  async createPerson(input: NewPerson): Promise<CrmRecord> {
     const properties = {
       lastname: input.lastName,
       phone: input.phone,
@@ -150,15 +147,7 @@ export class HubSpotClient implements CrmClient {
     const id = (body as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string')
       throw new CrmApiError('invalid', 'HubSpot did not answer the new contact’s id.');
-    const name = [input.firstName, input.lastName].filter(Boolean).join(' ');
-    return {
-      crm: 'hubspot',
-      id,
-      type: 'Contact',
-      name,
-      phones: [input.phone],
-      ...(input.company ? { company: input.company } : {}),
-    };
+    return createdRecord('hubspot', id, 'Contact', input);
   }
 
   async findActivity(threadId: string, record: CrmRecord): Promise<LoggedActivity | undefined> {

@@ -13,6 +13,7 @@ import {
   TokenAnswer,
 } from './salesforce';
 import {
+  createdRecord,
   CrmApiError,
   findInBatches,
   plainCrmError,
@@ -20,6 +21,7 @@ import {
   type CrmClient,
   type CrmRecord,
   type LoggedActivity,
+  type NewPerson,
 } from './types';
 
 export interface SalesforceSession {
@@ -77,23 +79,12 @@ export function identityOf(idUrl: string): { orgId: string; userId: string } {
   return { orgId: parts.at(-2) ?? '', userId: parts.at(-1) ?? '' };
 }
 
-export async function exchangeCode(p: {
-  loginUrl: string;
-  clientId: string;
-  code: string;
-  verifier: string;
-  redirectUri: string;
-}): Promise<SalesforceSession> {
-  const res = await fetch(`${p.loginUrl.replace(/\/$/, '')}/services/oauth2/token`, {
+/** One request to the token endpoint (authorization code or refresh grant), its answer checked. */
+async function requestToken(loginUrl: string, params: Record<string, string>): Promise<TokenAnswer> {
+  const res = await fetch(`${loginUrl.replace(/\/$/, '')}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: p.code,
-      client_id: p.clientId,
-      redirect_uri: p.redirectUri,
-      code_verifier: p.verifier,
-    }).toString(),
+    body: new URLSearchParams(params).toString(),
   }).catch((e: unknown) => {
     throw new CrmApiError('network', `Salesforce could not be reached (${(e as Error).message}).`);
   });
@@ -101,13 +92,30 @@ export async function exchangeCode(p: {
   if (!res.ok) throw oauthError(res.status, body);
   const token = TokenAnswer.safeParse(body);
   if (!token.success) throw new CrmApiError('invalid', 'Salesforce’s token answer was not understood.');
+  return token.data;
+}
+
+export async function exchangeCode(p: {
+  loginUrl: string;
+  clientId: string;
+  code: string;
+  verifier: string;
+  redirectUri: string;
+}): Promise<SalesforceSession> {
+  const token = await requestToken(p.loginUrl, {
+    grant_type: 'authorization_code',
+    code: p.code,
+    client_id: p.clientId,
+    redirect_uri: p.redirectUri,
+    code_verifier: p.verifier,
+  });
   return {
     loginUrl: p.loginUrl,
-    instanceUrl: token.data.instance_url.replace(/\/$/, ''),
+    instanceUrl: token.instance_url.replace(/\/$/, ''),
     clientId: p.clientId,
-    accessToken: token.data.access_token,
-    ...(token.data.refresh_token ? { refreshToken: token.data.refresh_token } : {}),
-    ...identityOf(token.data.id),
+    accessToken: token.access_token,
+    ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}),
+    ...identityOf(token.id),
   };
 }
 
@@ -128,25 +136,15 @@ export class SalesforceClient implements CrmClient {
       if (!this.session.refreshToken)
         throw new CrmApiError('auth', 'The Salesforce session ended. Connect Salesforce again.', 401);
       this.calls += 1;
-      const res = await fetch(`${this.session.loginUrl.replace(/\/$/, '')}/services/oauth2/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body: new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: this.session.refreshToken,
-          client_id: this.session.clientId,
-        }).toString(),
-      }).catch((e: unknown) => {
-        throw new CrmApiError('network', `Salesforce could not be reached (${(e as Error).message}).`);
+      const token = await requestToken(this.session.loginUrl, {
+        grant_type: 'refresh_token',
+        refresh_token: this.session.refreshToken,
+        client_id: this.session.clientId,
       });
-      const body: unknown = await res.json().catch(() => undefined);
-      if (!res.ok) throw oauthError(res.status, body);
-      const token = TokenAnswer.safeParse(body);
-      if (!token.success) throw new CrmApiError('invalid', 'Salesforce’s token answer was not understood.');
       this.session = {
         ...this.session,
-        accessToken: token.data.access_token,
-        instanceUrl: token.data.instance_url.replace(/\/$/, ''),
+        accessToken: token.access_token,
+        instanceUrl: token.instance_url.replace(/\/$/, ''),
       };
       await this.onSession(this.session);
     })().finally(() => {
@@ -191,13 +189,7 @@ export class SalesforceClient implements CrmClient {
     });
   }
 
-  async createPerson(input: {
-    phone: string;
-    firstName?: string;
-    lastName: string;
-    company?: string;
-    as: 'Contact' | 'Lead';
-  }): Promise<CrmRecord> {
+  async createPerson(input: NewPerson & { as: 'Contact' | 'Lead' }): Promise<CrmRecord> {
     const fields = {
       LastName: input.lastName,
       ...(input.firstName ? { FirstName: input.firstName } : {}),
@@ -208,15 +200,7 @@ export class SalesforceClient implements CrmClient {
     const id = (body as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string')
       throw new CrmApiError('invalid', 'Salesforce did not answer the new record’s id.');
-    const name = [input.firstName, input.lastName].filter(Boolean).join(' ');
-    return {
-      crm: 'salesforce',
-      id,
-      type: input.as,
-      name,
-      phones: [input.phone],
-      ...(input.company ? { company: input.company } : {}),
-    };
+    return createdRecord('salesforce', id, input.as, input);
   }
 
   async findActivity(threadId: string, record: CrmRecord): Promise<LoggedActivity | undefined> {

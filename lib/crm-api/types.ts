@@ -64,19 +64,38 @@ export function plainCrmError(crm: CrmKind, status: number, message: string, cod
   return new CrmApiError('invalid', `${label}: ${message}`, status, undefined, code);
 }
 
+/** What the agent fills in to create a person for a number that has no record. */
+export interface NewPerson {
+  phone: string;
+  firstName?: string;
+  lastName: string;
+  company?: string;
+}
+
+/** The record a CRM answered `id` for after creating `input`. */
+export function createdRecord(
+  crm: CrmKind,
+  id: string,
+  type: CrmRecord['type'],
+  input: NewPerson,
+): CrmRecord {
+  return {
+    crm,
+    id,
+    type,
+    name: [input.firstName, input.lastName].filter(Boolean).join(' '),
+    phones: [input.phone],
+    ...(input.company ? { company: input.company } : {}),
+  };
+}
+
 /** What a CRM client does for ThreadDesk. */
 export interface CrmClient {
   readonly kind: CrmKind;
   /** Records whose phone fields hold any of the numbers, by number (E.164). */
   findByPhones(numbers: string[]): Promise<Map<string, CrmRecord[]>>;
   /** Creates a contact (HubSpot) or lead/contact (Salesforce) with the number prefilled. */
-  createPerson(input: {
-    phone: string;
-    firstName?: string;
-    lastName: string;
-    company?: string;
-    as: 'Contact' | 'Lead';
-  }): Promise<CrmRecord>;
+  createPerson(input: NewPerson & { as: 'Contact' | 'Lead' }): Promise<CrmRecord>;
   /** The thread's activity on the record, found by the thread key written into it; undefined when none. */
   findActivity(threadId: string, record: CrmRecord): Promise<LoggedActivity | undefined>;
   createActivity(input: ActivityInput): Promise<LoggedActivity>;

@@ -4,9 +4,9 @@
 // secret, which an extension cannot keep). Either way the tokens go to the CRM store only.
 import { browser } from 'wxt/browser';
 import { challengeS256, createState, createVerifier, parseRedirect } from '../auth/pkce';
-import { checkToken } from '../crm-api/hubspot-client';
+import { checkToken, type HubSpotSession } from '../crm-api/hubspot-client';
 import { DEFAULT_BASE_URL } from '../crm-api/hubspot';
-import { exchangeCode } from '../crm-api/salesforce-client';
+import { exchangeCode, type SalesforceSession } from '../crm-api/salesforce-client';
 import { connectionKey, saveConnection, type CrmConnection, type CrmStore } from './store';
 
 /** Salesforce's login hosts: production, sandbox, or a My Domain / emulator URL the admin enters. */
@@ -48,14 +48,7 @@ export async function connectSalesforce(
     verifier,
     redirectUri,
   });
-  const connection: CrmConnection = {
-    kind: 'salesforce',
-    key: connectionKey('salesforce', session),
-    session,
-    connectedAt: Date.now(),
-  };
-  await saveConnection(db, connection);
-  return connection;
+  return connect(db, { kind: 'salesforce', session });
 }
 
 export async function connectHubSpot(
@@ -63,12 +56,15 @@ export async function connectHubSpot(
   p: { token: string; baseUrl?: string },
 ): Promise<CrmConnection> {
   const session = await checkToken(p.baseUrl ?? DEFAULT_BASE_URL, p.token.trim());
-  const connection: CrmConnection = {
-    kind: 'hubspot',
-    key: connectionKey('hubspot', session),
-    session,
-    connectedAt: Date.now(),
-  };
+  return connect(db, { kind: 'hubspot', session });
+}
+
+type NewConnection =
+  { kind: 'salesforce'; session: SalesforceSession } | { kind: 'hubspot'; session: HubSpotSession };
+
+/** Either CRM's session becomes the profile's connection, keyed by its org or portal. */
+async function connect(db: CrmStore, p: NewConnection): Promise<CrmConnection> {
+  const connection: CrmConnection = { ...p, key: connectionKey(p.kind, p.session), connectedAt: Date.now() };
   await saveConnection(db, connection);
   return connection;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInForCode } from '../../emulator/salesforce/sign-in.ts';
 import { challengeS256, createState, createVerifier } from '../../lib/auth/pkce';
 import { checkToken } from '../../lib/crm-api/hubspot-client';
-import { exchangeCode } from '../../lib/crm-api/salesforce-client';
+import { exchangeCode, SalesforceClient, type SalesforceSession } from '../../lib/crm-api/salesforce-client';
 import type { CrmKind } from '../../lib/crm-api/types';
 import { assignThread, resolveThread, sendMessage } from '../../lib/rc/api';
 import type { RcClient } from '../../lib/rc/client';
@@ -548,5 +548,27 @@ describe('HubSpot search lags writes', () => {
     } finally {
       await world.control('crm/hubspot/search-lag', { ms: 3000 });
     }
+  });
+});
+
+// Last in the file: it moves the emulator clock two hours on.
+describe('Salesforce session refresh', () => {
+  it('refreshes an expired session once for concurrent calls and hands the new token to be kept', async () => {
+    const connection = await connect('salesforce', await openCrmStore(`crm-${crypto.randomUUID()}`));
+    if (connection.kind !== 'salesforce') throw new Error('unexpected connection');
+    const kept: SalesforceSession[] = [];
+    const client = new SalesforceClient(connection.session, async (s) => void kept.push(s));
+    const [a, b] = [customers[2], customers[4]] as { name: string; phoneNumber: string }[];
+    // Salesforce sessions time out after two hours (docs/emulator.md, "Salesforce").
+    await world.control('clock', { advanceSeconds: 2 * 3600 + 60 });
+    const [first, second] = await Promise.all([
+      client.findByPhones([a!.phoneNumber]),
+      client.findByPhones([b!.phoneNumber]),
+    ]);
+    expect(first.get(a!.phoneNumber)?.map((r) => r.name)).toContain(a!.name);
+    expect(second.get(b!.phoneNumber)?.map((r) => r.name)).toContain(b!.name);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.accessToken).not.toBe(connection.session.accessToken);
+    expect(kept[0]?.refreshToken).toBe(connection.session.refreshToken);
   });
 });
