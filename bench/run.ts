@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
-const BENCHES = ['emulator-isync', 'background', 'phone', 'sidepanel', 'crm', 'handover'];
+const BENCHES = ['emulator-isync', 'background', 'phone', 'sidepanel', 'crm', 'handover', 'presence'];
 const only = process.argv.slice(2);
 const dir = import.meta.dirname;
 const present = new Set((await readdir(dir)).map((f) => f.replace(/\.ts$/, '')));
