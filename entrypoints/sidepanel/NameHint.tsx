@@ -3,6 +3,7 @@
 import { i18n } from '#i18n';
 import { useSignal } from '@preact/signals';
 import { hintSite, resolveName } from '@/lib/contacts/names';
+import { protocolFailureOf } from '@/lib/messaging';
 import { useServices } from './services';
 
 export function NameHint({ phone }: { phone: string }) {
@@ -13,7 +14,7 @@ export function NameHint({ phone }: { phone: string }) {
   const confirm = () =>
     send('setContactName', { phone, name: resolved.name }).then(
       () => (failed.value = undefined),
-      (e: unknown) => (failed.value = e instanceof Error ? e.message : String(e)),
+      (e: unknown) => (failed.value = protocolFailureOf(e).message),
     );
   return (
     <p class="sub" data-testid="name-hint">
