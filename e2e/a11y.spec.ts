@@ -1,5 +1,6 @@
 // Accessibility in the real browser: axe-core (node_modules/axe-core) on the signed-in side panel with
-// threads, with a thread open, and on the options page, light and dark. Serious and critical violations fail;
+// threads, with a thread open, the Team view with a hand-over open and the inbox with response-time marks, and
+// on the options page, light and dark. Serious and critical violations fail;
 // the rest are printed.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -86,6 +87,26 @@ for (const theme of ['light', 'dark'] as const) {
     await panel.getByTestId('composer-blocked').waitFor();
     expect(await audit(panel, `thread, ${theme}`)).toEqual([]);
     await panel.getByRole('button', { name: 'Back to inbox' }).click();
+  });
+
+  test(`side panel Team view with a hand-over, and target marks (${theme})`, async () => {
+    await setTheme(profile, panel, theme);
+    await panel.getByTestId('open-team').click();
+    const jordan = panel.getByRole('row', { name: /Jordan/ });
+    await jordan.getByTestId('presence').waitFor({ timeout: 10_000 });
+    await jordan.getByRole('button', { name: 'Hand over' }).click();
+    await panel.getByTestId('handover').waitFor();
+    expect(await audit(panel, `team, ${theme}`)).toEqual([]);
+    await panel.locator('.team .back').click();
+    // A one-minute first-reply target marks the seed's waiting threads overdue (colours checked in this theme).
+    const queue = emulator.advisors()[0]!.handles.find((r) => r.type === 'Department')!;
+    await profile.worker.evaluate((targets) => chrome.storage.local.set({ responseTargets: targets }), {
+      [queue.id]: { firstReplyMinutes: 1 },
+    });
+    await showView(panel, 'Unassigned');
+    await panel.locator('[data-target]').first().waitFor({ timeout: 10_000 });
+    expect(await audit(panel, `inbox with target marks, ${theme}`)).toEqual([]);
+    await profile.worker.evaluate(() => chrome.storage.local.remove('responseTargets'));
   });
 
   test(`options page (${theme})`, async () => {
