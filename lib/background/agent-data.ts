@@ -52,9 +52,9 @@ export interface AgentData {
 export function setupAgentData(deps: {
   db(): Promise<Store>;
   clearStore(): Promise<void>;
-  parts?: AgentPart[];
+  parts: AgentPart[];
 }): AgentData {
-  const parts = deps.parts ?? [];
+  const { parts } = deps;
   const clearAll = async () => {
     await deps.clearStore();
     await Promise.all([...CLEARED, ...Object.values(KEPT)].map((item) => item.removeValue()));

@@ -29,7 +29,7 @@ export interface SyncDeps {
   /** Threads left the store because the agent no longer handles their resource (announced already). */
   onDropped(threadIds: string[]): void;
   /** Where push's presence events and reconnects go (lib/presence). */
-  presence?: PresenceFeed;
+  presence: PresenceFeed;
 }
 
 export interface StartOptions {
@@ -114,10 +114,10 @@ export function setupSync(deps: SyncDeps): Sync {
             sdk: client.sdk,
             budget: client.budget,
             onEvent: (kind) => void engine.trigger(kind),
-            onPresence: (body) => deps.presence?.onEvent(body),
+            onPresence: (body) => deps.presence.onEvent(body),
             onResync: () => {
               resyncBoth();
-              deps.presence?.refresh();
+              deps.presence.refresh();
             },
             onGrant: () => void refreshCapabilities(client).catch(() => undefined),
             // The backstop polls often unless push delivers both streams.

@@ -5,6 +5,7 @@ import type { Capabilities, Resource } from '../storage';
 import { openStore } from './db';
 import { applyMembership, MEMBERSHIP_KEY, threadsOutside } from './membership';
 import { tokenKey } from './stream';
+import { setupPresence } from '../presence';
 
 const resource = (id: string, type: string, sharedNumbers: string[] = []): Resource => ({
   id,
@@ -64,7 +65,12 @@ describe('sign-out', () => {
   it('forgets the recorded membership with the tokens: the next agent starts without a reset', async () => {
     const { setupSync } = await import('./index');
     const db = await openStore(`membership-clear-${crypto.randomUUID()}`);
-    const sync = setupSync({ db: async () => db, onChange: () => undefined, onDropped: () => undefined });
+    const sync = setupSync({
+      db: async () => db,
+      presence: setupPresence(),
+      onChange: () => undefined,
+      onDropped: () => undefined,
+    });
     await db.put('meta', 'q1', MEMBERSHIP_KEY);
     await db.put('meta', 'tok', tokenKey('threads'));
     await sync.clear();

@@ -12,6 +12,7 @@ import { setupNotifications } from '../../lib/notifications';
 import { setupTargets } from '../../lib/targets/setup';
 import { setupSync, type AppliedChange, type Sync } from '../../lib/sync/index';
 import { customer, eventually, findTeam, freshDb, startWorld, type Team, type World } from './sync-harness';
+import { setupPresence } from '../../lib/presence';
 
 let sync: Sync | undefined;
 let world: World;
@@ -65,7 +66,12 @@ describe('badge, notifications and announcements from a push', () => {
       notifications,
       targets: setupTargets({ db: store, badge, notifications, me: myId }),
     });
-    sync = setupSync({ db: store, onChange: (c: AppliedChange) => onChange(c), onDropped: () => undefined });
+    sync = setupSync({
+      db: store,
+      presence: setupPresence(),
+      onChange: (c: AppliedChange) => onChange(c),
+      onDropped: () => undefined,
+    });
     await sync.start(me, { db });
     await eventually(async () => (await connectionStatus.getValue()).pushConnected);
     await eventually(async () => (await connectionStatus.getValue()).lastSyncAt);

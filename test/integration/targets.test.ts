@@ -22,6 +22,7 @@ import { setupSync, type AppliedChange, type Sync } from '../../lib/sync/index';
 import type { Store } from '../../lib/sync/db';
 import { setupTargets, TARGETS_ALARM } from '../../lib/targets/setup';
 import { customer, eventually, findTeam, freshDb, startWorld, type Team, type World } from './sync-harness';
+import { setupPresence } from '../../lib/presence';
 
 const MIN = 60_000;
 let sync: Sync | undefined;
@@ -91,6 +92,7 @@ describe('targets on the emulator clock', () => {
     targets.start(me);
     sync = setupSync({
       db: async () => db,
+      presence: setupPresence(),
       onChange: (c: AppliedChange) => onChange(c),
       onDropped: () => undefined,
     });
