@@ -55,6 +55,12 @@ describe('features production may not have', { timeout: 60_000 }, () => {
     );
     expect(err?.message).toMatch(/does not offer deleting messages/);
     expect(isOffered(await serverFeatures.getValue(), production.url, 'messageDelete')).toBe(false);
+    // RingCentral's code and words are kept apart, as they came.
+    expect((await serverFeatures.getValue())?.[production.url]?.messageDelete).toEqual({
+      at: expect.any(Number),
+      code: 'CMN-109',
+      message: 'Feature not available.',
+    });
     expect(isOffered(await serverFeatures.getValue(), production.url, 'mmsSend')).toBe(true);
     // Another server is not affected.
     expect(isOffered(await serverFeatures.getValue(), full.url, 'messageDelete')).toBe(true);
