@@ -3,7 +3,8 @@
 // emulator ends it as a password change would, docs/emulator.md "Test-control API") while A sends a reply, which
 // is held. B signs in on the same profile: nothing of A's is ever rendered in B's pages (every text a page shows
 // is recorded from its first paint on), B cannot discard A's held reply, and when A signs back in A's reply, draft
-// and name are back and the reply goes out once.
+// and name are back and the reply goes out once. A reply held longer than a few minutes is sent only once its
+// agent confirms it in the panel.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { eventually, type Profile } from './harness.ts';
@@ -182,4 +183,68 @@ test('A’s session ends without a sign-out; B on the same profile sees nothing 
   await openThread(panelA2, t2, 'Mine');
   await expect(panelA2.getByRole('textbox', { name: 'Message' })).toHaveValue(secret.draft);
   await expect(panelA2.getByTestId('thread-view')).toContainText(secret.name);
+});
+
+test('a reply held longer than a few minutes goes out only when its agent says so', async ({
+  emulator,
+  profile,
+}) => {
+  const avery = emulator.user('Avery');
+  const shared = avery.handles.find((r) => r.sharedNumbers.length)!.sharedNumbers[0]!;
+  const reply = `Reply that waited (${Date.now()})`;
+  const thread = (
+    await emulator.control<{ thread: { id: string } }>('inbound', {
+      from: fictionalNumber(),
+      to: shared,
+      text: 'Is my transfer done?',
+    })
+  ).thread.id;
+  const panel = await openSignedInPanel(profile, avery);
+  await openThread(panel, thread, 'Unassigned');
+  await panel.getByRole('button', { name: 'Assign to me' }).click();
+  await emulator.control('sessions/revoke', { extensionId: avery.extensionId });
+  await panel.getByRole('textbox', { name: 'Message' }).fill(reply);
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(async () => (await authOf(profile)).state, { timeout: 20_000 }).toBe('signedOut');
+  for (const page of profile.context.pages())
+    if (page.url().startsWith('chrome-extension://')) await page.close();
+  // Ten minutes pass before Avery is back. The browser's clock cannot be moved from a test, so the held item is
+  // dated back instead: the rule compares when it was written with now (lib/outbox/machine.ts).
+  await profile.worker.evaluate(
+    (minutes) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('threaddesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          const store = tx.objectStore('outbox');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const item of all.result as { createdAt: number }[])
+              store.put({ ...item, createdAt: item.createdAt - minutes * 60_000 });
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    10,
+  );
+
+  const back = await openSignedInPanel(profile, avery);
+  await openThread(back, thread, 'Mine');
+  const held = back.locator('[data-testid="entry"][data-state="confirm"]');
+  await expect(held).toContainText(reply);
+  const ask = held.getByRole('group', { name: /^Held for 10 min while you were away/ });
+  await expect(ask).toBeVisible();
+  // Asked, not sent: nothing reaches RingCentral until Avery decides.
+  await new Promise((r) => setTimeout(r, 2_000));
+  expect((await emulatorState(emulator)).messages.some((m) => m.text === reply)).toBe(false);
+  await ask.getByRole('button', { name: 'Send' }).click();
+  await expect
+    .poll(async () => (await emulatorState(emulator)).messages.filter((m) => m.text === reply).length, {
+      timeout: 20_000,
+    })
+    .toBe(1);
+  await expect(held).toHaveCount(0);
+  await expect.poll(() => outboxOf(profile)).toEqual([]);
 });
