@@ -6,7 +6,7 @@ import { useRef } from 'preact/hooks';
 import { resolveName } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
 import { runHandover, type HandoverResult } from '@/lib/team/handover';
-import { isOpen } from '@/lib/threads/rules';
+import { isHeldBy } from '@/lib/threads/rules';
 import { useServices } from './services';
 
 export function Handover({
@@ -19,7 +19,7 @@ export function Handover({
   onClose: () => void;
 }) {
   const { store, inbox, send, settings } = useServices();
-  const held = store.threads.value.filter((t) => isOpen(t) && t.assignee?.extensionId === from);
+  const held = store.threads.value.filter((t) => isHeldBy(t, from));
   const chosen = useSignal<ReadonlySet<string>>(new Set(held.map((t) => t.id)));
   const to = useSignal('');
   const running = useSignal(false);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { thread as build } from '../../test/support/threads';
 import type { MessageThread } from '../rc/schemas';
-import { canSend, isMine, isOthers, isUnassigned, isUnread, openThreadFor } from './rules';
+import { canSend, isHeldBy, isMine, isOthers, isUnassigned, isUnread, openThreadFor } from './rules';
 
 const thread = (over: Partial<MessageThread> = {}) => build('t1', { guest: '+15550100101', ...over });
 const avery = { extensionId: 'a' };
@@ -21,6 +21,12 @@ describe('thread rules', () => {
     expect([isUnassigned(t), isMine(t, 'b'), isOthers(t, 'b')]).toEqual([false, false, true]);
     expect([isUnassigned(thread()), isOthers(thread(), 'a')]).toEqual([true, false]);
     expect(isUnassigned(thread({ status: 'Resolved' }))).toBe(false);
+  });
+
+  test('a handler holds the Open threads assigned to them, and no resolved one', () => {
+    expect(isHeldBy(thread({ assignee: avery }), 'a')).toBe(true);
+    expect(isHeldBy(thread({ assignee: avery }), 'b')).toBe(false);
+    expect(isHeldBy(thread({ assignee: avery, status: 'Resolved' }), 'a')).toBe(false);
   });
 
   test('unread means an inbound message newer than the local read mark', () => {

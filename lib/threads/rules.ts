@@ -5,7 +5,10 @@ import type { ThreadSummary } from '../sync/db';
 
 export const isOpen = (t: MessageThread) => t.status === 'Open' && t.availability === 'Alive';
 export const isUnassigned = (t: MessageThread) => isOpen(t) && !t.assignee;
-export const isMine = (t: MessageThread, me: string) => isOpen(t) && t.assignee?.extensionId === me;
+/** Open and assigned to this handler: what they hold (and may reply on). */
+export const isHeldBy = (t: MessageThread, extensionId: string) =>
+  isOpen(t) && t.assignee?.extensionId === extensionId;
+export const isMine = (t: MessageThread, me: string) => isHeldBy(t, me);
 export const isOthers = (t: MessageThread, me: string) =>
   isOpen(t) && !!t.assignee && t.assignee.extensionId !== me;
 

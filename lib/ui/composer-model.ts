@@ -7,7 +7,7 @@ import { countSegments, MAX_TEXT_LENGTH, type SegmentInfo } from '../sms/segment
 import { applyTemplate, mergeValues, type MergeField } from '../sms/templates';
 import type { Template } from '../storage';
 import type { OutboxItem } from '../sync/db';
-import { isOpen } from '../threads/rules';
+import { isMine } from '../threads/rules';
 import type { Send } from './api';
 import { readAsDataUrl } from './files';
 
@@ -265,5 +265,5 @@ export function createComposerModel(o: ComposerOptions): ComposerModel {
 }
 
 function isAssignedTo(t: MessageThread | undefined, me: string | undefined): boolean {
-  return !!t && !!me && isOpen(t) && t.assignee?.extensionId === me;
+  return !!t && !!me && isMine(t, me);
 }
