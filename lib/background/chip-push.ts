@@ -9,6 +9,7 @@ import {
   updateSnapshot,
   type ChipSnapshot,
 } from '../crm/chip-states';
+import { agentOf } from '../auth/agent';
 import type { ChipState } from '../messaging';
 import { sendMessage } from '../messaging';
 import { authStatus, contactBook } from '../storage';
@@ -20,10 +21,7 @@ type SendStates = (tabId: number, states: Record<string, ChipState>) => Promise<
 
 const sendToTab: SendStates = (tabId, states) => sendMessage('threadStatesChanged', { states }, tabId);
 
-async function signedInMe(): Promise<string | undefined> {
-  const status = await authStatus.getValue();
-  return status.state === 'signedIn' ? status.user?.extensionId : undefined;
-}
+const signedInMe = async () => agentOf(await authStatus.getValue())?.extensionId;
 
 export class ChipPush {
   private snapshot?: Promise<ChipSnapshot | undefined>;
