@@ -5,6 +5,7 @@ import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { resolveName } from '@/lib/contacts/names';
 import { formatPhone } from '@/lib/format/phone';
+import { protocolFailureOf } from '@/lib/messaging';
 import { runHandover, type HandoverResult } from '@/lib/team/handover';
 import { isHeldBy } from '@/lib/threads/rules';
 import { useServices } from './services';
@@ -26,6 +27,8 @@ export function Handover({
   const done = useSignal(0);
   const total = useSignal(0);
   const results = useSignal<HandoverResult[]>([]);
+  /** Seconds RingCentral's rate limit holds the run (0: not waiting). */
+  const waiting = useSignal(0);
   const abort = useRef<AbortController | null>(null);
   const targets = [
     ...new Map(
@@ -51,6 +54,11 @@ export function Handover({
       current: (id) => store.threads.value.find((t) => t.id === id),
       assign: (threadId, extensionId) => send('assign', { threadId, extensionId }),
       signal: abort.current.signal,
+      rateLimitWait(error) {
+        const failure = protocolFailureOf(error);
+        return failure.code === 'rateLimited' ? (failure.retryAfterMs ?? 60_000) : undefined;
+      },
+      onWait: (ms) => (waiting.value = Math.ceil(ms / 1000)),
       onResult(result, n) {
         done.value = n;
         results.value = [...results.value, result];
@@ -123,6 +131,7 @@ export function Handover({
       </div>
       <p role="status" data-testid="handover-progress">
         {total.value > 0 ? i18n.t('handover.progress', { done: done.value, total: total.value }) : ''}
+        {waiting.value > 0 ? ` · ${i18n.t('handover.waiting', { seconds: waiting.value })}` : ''}
       </p>
       {results.value.length > 0 && (
         <ul class="handover-results" data-testid="handover-results">

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { ProtocolError } from '@/lib/messaging';
 import { ALEX, installI18n } from '@/lib/ui/ui.test-helpers';
 import { thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
@@ -60,6 +61,42 @@ describe('bulk hand-over', () => {
       '(650) 555-1003: not handed over: [MSG-428] Thread is not open',
       '(650) 555-1004: handed over',
     ]);
+  });
+
+  it('waits out the rate limit with a word on it, then hands the thread over', async () => {
+    let refused = false;
+    const { send } = await renderPanel({
+      seed,
+      handlers: {
+        assign: (d: { threadId: string }) => {
+          if (d.threadId === 'a2' && !refused) {
+            refused = true;
+            throw new ProtocolError('rateLimited', 'RingCentral is limiting requests.', {
+              retryAfterMs: 400,
+            });
+          }
+        },
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Team' }));
+    const alexRow = await screen.findByRole('row', { name: /Alex Rivera/ });
+    await waitFor(() => expect(within(alexRow).getAllByRole('cell')[1]?.textContent).toBe('4'));
+    fireEvent.click(within(alexRow).getByRole('button', { name: 'Hand over' }));
+    const panel = within(await screen.findByTestId('handover'));
+    fireEvent.click(panel.getByRole('button', { name: 'Hand over 4 threads' }));
+    await waitFor(() =>
+      expect(panel.getByRole('status').textContent).toMatch(
+        /^\d of 4 done · RingCentral is limiting requests; going on in 1 s$/,
+      ),
+    );
+    await waitFor(() => expect(panel.getByRole('status').textContent).toBe('4 of 4 done'));
+    const assigned = send.mock.calls
+      .filter((c) => c[0] === 'assign')
+      .map((c) => (c[1] as { threadId: string }).threadId);
+    expect(assigned.filter((id) => id === 'a2')).toHaveLength(2);
+    expect(panel.getAllByRole('listitem').map((li) => li.textContent)).toContain(
+      '(650) 555-1002: handed over',
+    );
   });
 });
 

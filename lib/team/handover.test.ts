@@ -63,4 +63,57 @@ describe('runHandover', () => {
     expect(results).toEqual([{ threadId: 'a', outcome: 'moved' }]);
     expect(assign).toHaveBeenCalledWith('a', null);
   });
+
+  it('waits out a rate limit once per thread, checks again, and reports what still fails', async () => {
+    const store = new Map([
+      ['a', thread('a', { assignee: ALEX })],
+      ['b', thread('b', { assignee: ALEX })],
+      ['c', thread('c', { assignee: ALEX })],
+    ]);
+    const limited = Object.assign(new Error('RingCentral is limiting requests.'), { retryAfterMs: 7_000 });
+    let refusals = 0;
+    const assign = vi.fn(async (id: string, to: string | null) => {
+      // a: refused once, then fine; b: taken by someone else during the wait; c: refused twice.
+      if (id === 'a' && refusals++ === 0) throw limited;
+      if (id === 'b') {
+        store.set('b', thread('b', { assignee: ME }));
+        throw limited;
+      }
+      if (id === 'c') throw limited;
+      store.set(id, thread(id, to ? { assignee: { extensionId: to } } : {}));
+    });
+    const waits: number[] = [];
+    const slept: number[] = [];
+    const results = await runHandover(['a', 'b', 'c'], 'alex', 'me', {
+      current: (id) => store.get(id),
+      assign,
+      rateLimitWait: (e) => (e === limited ? limited.retryAfterMs : undefined),
+      onWait: (ms) => waits.push(ms),
+      sleep: async (ms) => void slept.push(ms),
+    });
+    expect(results).toEqual([
+      { threadId: 'a', outcome: 'moved' },
+      { threadId: 'b', outcome: 'reassigned', detail: 'Dana Agent' },
+      { threadId: 'c', outcome: 'failed', detail: 'RingCentral is limiting requests.' },
+    ]);
+    expect(assign.mock.calls.map((c) => c[0])).toEqual(['a', 'a', 'b', 'c', 'c']);
+    expect(slept).toEqual([7_000, 7_000, 7_000]);
+    expect(waits).toEqual([7_000, 0, 7_000, 0, 7_000, 0]);
+  });
+
+  it('does not retry failures other than the rate limit', async () => {
+    const assign = vi.fn(async () => {
+      throw new Error('[MSG-428] Thread is not open');
+    });
+    const sleep = vi.fn(async () => undefined);
+    const results = await runHandover(['a'], 'alex', 'me', {
+      current: (id) => thread(id, { assignee: ALEX }),
+      assign,
+      rateLimitWait: () => undefined,
+      sleep,
+    });
+    expect(results[0]?.outcome).toBe('failed');
+    expect(assign).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
 });

@@ -1,7 +1,10 @@
 // Bulk hand-over: move threads held by one handler to another handler or back to unassigned, one at a time.
 // Each thread is checked against its current state right before its assign (the store is kept live by push),
 // so a thread resolved or taken by someone else meanwhile is reported, never overwritten. Requests go through
-// the background's client, whose rate budget (lib/rc/budget.ts) paces them within RingCentral's limits.
+// the background's client, whose rate budget (lib/rc/budget.ts) paces them within RingCentral's limits. A
+// thread refused by the rate limit anyway (another device of the same agent spent the budget) waits the
+// Retry-After RingCentral gave, is checked again and retried once: no thread fails for a limit that clears,
+// and no request is sent into a penalty that would only restart it (docs/emulator.md, Rate limits).
 import type { MessageThread } from '../rc/schemas';
 import { isOpen } from '../threads/rules';
 
@@ -34,7 +37,51 @@ export interface HandoverDeps {
   current(threadId: string): MessageThread | undefined;
   assign(threadId: string, to: string | null): Promise<unknown>;
   onResult?(result: HandoverResult, done: number, total: number): void;
+  /** How long RingCentral asked to wait when `error` is its rate limit; undefined for any other failure. */
+  rateLimitWait?(error: unknown): number | undefined;
+  /** The run waits `ms` for the rate limit before retrying a thread (0: it goes on). */
+  onWait?(ms: number): void;
   signal?: AbortSignal;
+  sleep?(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+async function handOne(
+  threadId: string,
+  from: string,
+  to: string | null,
+  deps: HandoverDeps,
+): Promise<HandoverResult> {
+  for (let attempt = 0; ; attempt++) {
+    const check = handoverCheck(deps.current(threadId), from);
+    if (!check.ok) return { threadId, ...check.result };
+    try {
+      await deps.assign(threadId, to);
+      return { threadId, outcome: 'moved' };
+    } catch (e) {
+      const wait = attempt === 0 ? deps.rateLimitWait?.(e) : undefined;
+      if (wait === undefined || deps.signal?.aborted) {
+        return { threadId, outcome: 'failed', detail: e instanceof Error ? e.message : String(e) };
+      }
+      deps.onWait?.(wait);
+      await (deps.sleep ?? abortableSleep)(wait, deps.signal);
+      deps.onWait?.(0);
+      if (deps.signal?.aborted) {
+        return { threadId, outcome: 'failed', detail: e instanceof Error ? e.message : String(e) };
+      }
+    }
+  }
 }
 
 export async function runHandover(
@@ -46,17 +93,7 @@ export async function runHandover(
   const results: HandoverResult[] = [];
   for (const threadId of threadIds) {
     if (deps.signal?.aborted) break;
-    const check = handoverCheck(deps.current(threadId), from);
-    let result: HandoverResult;
-    if (!check.ok) result = { threadId, ...check.result };
-    else {
-      try {
-        await deps.assign(threadId, to);
-        result = { threadId, outcome: 'moved' };
-      } catch (e) {
-        result = { threadId, outcome: 'failed', detail: e instanceof Error ? e.message : String(e) };
-      }
-    }
+    const result = await handOne(threadId, from, to, deps);
     results.push(result);
     deps.onResult?.(result, results.length, threadIds.length);
   }
