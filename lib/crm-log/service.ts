@@ -163,14 +163,30 @@ export class CrmService {
     await this.maybeEnqueue(thread);
   }
 
+  /** Creates a person for the number, unless the CRM has one by now: the "no match" was cached (for an hour),
+   *  and another agent or the CRM's own users may have added the person since. Then the thread shows what the
+   *  CRM has (the record, or the choice between several) and nothing is created. A person added within the
+   *  last few seconds may still be missing from HubSpot's search (docs/crm.md). */
   async createRecord(
     threadId: string,
     input: { firstName?: string; lastName: string; company?: string; as: 'Contact' | 'Lead' },
-  ): Promise<PublicRecord> {
+  ): Promise<{ created: boolean }> {
     const current = await this.currentClient();
     const thread = await this.thread(threadId);
     const phone = thread?.guestParty?.phoneNumber;
     if (!current || !thread || !phone) throw new Error('No CRM is connected, or the thread is not known.');
+    const existing = (await current.client.findByPhones([phone])).get(phone) ?? [];
+    if (existing.length) {
+      const db = await this.deps.crmDb();
+      await db.put('matches', {
+        key: scoped(current.connection, phone),
+        records: existing,
+        fetchedAt: this.now(),
+      });
+      await this.publishThread(current.connection, thread);
+      await this.maybeEnqueue(thread);
+      return { created: false };
+    }
     const record = await current.client.createPerson({
       phone,
       ...input,
@@ -186,7 +202,7 @@ export class CrmService {
     await db.put('choices', { key: scoped(current.connection, threadId), record });
     await this.publishThread(current.connection, thread);
     await this.maybeEnqueue(thread);
-    return toPublic(record);
+    return { created: true };
   }
 
   /** Queues automatic logging of a changed thread when this agent is its writer (the assignee). */

@@ -165,6 +165,24 @@ async function threadFor(a: Agent, phone: string): Promise<string> {
 
 let sfReader: Connection | undefined;
 
+/** jsforce signed in as the second Salesforce user: a colleague, or whoever reads the CRM. */
+async function salesforceReader(): Promise<Connection> {
+  if (!sfReader) {
+    const connection = await connect(
+      'salesforce',
+      await openCrmStore(`crm-reader-${crypto.randomUUID()}`),
+      1,
+    );
+    if (connection.kind !== 'salesforce') throw new Error('unexpected connection');
+    sfReader = new Connection({
+      instanceUrl: connection.session.instanceUrl,
+      accessToken: connection.session.accessToken,
+      version: '62.0',
+    });
+  }
+  return sfReader;
+}
+
 const hubspotReader = () =>
   new Client({
     accessToken: crm.hubspot.privateAppToken,
@@ -179,20 +197,7 @@ async function readActivities(
   customerName: string,
 ): Promise<{ recordName: string; text: string; completed: boolean }[]> {
   if (kind === 'salesforce') {
-    if (!sfReader) {
-      const connection = await connect(
-        'salesforce',
-        await openCrmStore(`crm-reader-${crypto.randomUUID()}`),
-        1,
-      );
-      if (connection.kind !== 'salesforce') throw new Error('unexpected connection');
-      sfReader = new Connection({
-        instanceUrl: connection.session.instanceUrl,
-        accessToken: connection.session.accessToken,
-        version: '62.0',
-      });
-    }
-    const reader = sfReader;
+    const reader = await salesforceReader();
     const found = await reader.query<{ Id: string; WhoId: string; Description: string; Status: string }>(
       `SELECT Id, WhoId, Description, Status FROM Task WHERE Subject LIKE '%[ThreadDesk ${threadId}]'`,
     );
@@ -548,6 +553,80 @@ describe('HubSpot search lags writes', () => {
     } finally {
       await world.control('crm/hubspot/search-lag', { ms: 3000 });
     }
+  });
+});
+
+describe.each(['salesforce', 'hubspot'] as const)('%s: creating a person for an unknown number', (kind) => {
+  it('creates one when the CRM has none, and none when someone added the person after the "no match" was cached', async () => {
+    const avery = await agent(advisor(kind === 'salesforce' ? 2 : 3), kind);
+    const base = kind === 'salesforce' ? 190 : 195;
+    const [added, unknown] = [`+15550100${base}`, `+15550100${base + 1}`];
+    const threads: string[] = [];
+    for (const from of [added, unknown]) {
+      await world.control('inbound', { from, to: shared(avery), text: 'Hi, new here' });
+      await avery.rig.engine.syncNow();
+      const threadId = await threadFor(avery, from);
+      await avery.service.matchThreads([threadId]);
+      expect(avery.states.get(threadId)).toMatchObject({ state: 'noMatch' });
+      threads.push(threadId);
+    }
+    const [addedThread, unknownThread] = threads as [string, string];
+
+    // A colleague adds the first customer in the CRM itself, with the number as they like to write it.
+    const local = `(555) 010-0${base}`;
+    if (kind === 'salesforce')
+      await (
+        await salesforceReader()
+      )
+        .sobject('Contact')
+        .create({ FirstName: 'Iris', LastName: `Novak${base}`, Phone: local });
+    else
+      await hubspotReader().crm.contacts.basicApi.create({
+        properties: { firstname: 'Iris', lastname: `Novak${base}`, phone: local },
+        associations: [],
+      });
+    // HubSpot's search shows a new contact after its index lag (docs/emulator.md, "HubSpot"): a few seconds on.
+    await world.control('clock', { advanceSeconds: 4 });
+
+    const people = async (lastName: string) => {
+      if (kind === 'salesforce')
+        return (
+          await (
+            await salesforceReader()
+          ).query<{ Id: string }>(`SELECT Id FROM Contact WHERE LastName = '${lastName}'`)
+        ).records.length;
+      return (
+        await hubspotReader().crm.contacts.searchApi.doSearch({
+          filterGroups: [
+            { filters: [{ propertyName: 'lastname', operator: 'EQ' as never, value: lastName }] },
+          ],
+          limit: 10,
+        })
+      ).total;
+    };
+
+    expect(
+      await avery.service.createRecord(addedThread, {
+        firstName: 'Iris',
+        lastName: `Novak${base}`,
+        as: 'Contact',
+      }),
+    ).toEqual({ created: false });
+    expect(avery.states.get(addedThread)).toMatchObject({ record: { name: `Iris Novak${base}` } });
+    expect(avery.names.get(added)).toBe(`Iris Novak${base}`);
+
+    expect(
+      await avery.service.createRecord(unknownThread, {
+        firstName: 'Omar',
+        lastName: `Reyes${base}`,
+        as: 'Contact',
+      }),
+    ).toEqual({ created: true });
+    expect(avery.states.get(unknownThread)).toMatchObject({ record: { name: `Omar Reyes${base}` } });
+
+    await world.control('clock', { advanceSeconds: 4 });
+    expect(await people(`Novak${base}`)).toBe(1);
+    expect(await people(`Reyes${base}`)).toBe(1);
   });
 });
 
