@@ -1,6 +1,9 @@
 // Measures the real scan loop in headless Chromium on a generated CRM page: how long until rows added
-// later carry chips, whether any task ran longer than 50 ms, and how much chips move the layout.
-import { chromium } from 'playwright-core';
+// later carry chips, whether any task ran longer than 50 ms, and how much chips move the layout; and on a
+// large page, how soon the first chips and the chips of everything on screen appear.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { requireChromium } from '../scripts/chromium-path.ts';
 
 export interface LiveNumbers {
@@ -15,8 +18,8 @@ export interface LiveNumbers {
 
 const STABLE_MS = 1000;
 
-export async function measureLive(pageFile: string, decoratorFile: string, rounds = 5): Promise<LiveNumbers> {
-  const browser = await chromium.launch({
+const launch = () =>
+  chromium.launch({
     executablePath: requireChromium(),
     headless: true,
     args: [
@@ -27,12 +30,62 @@ export async function measureLive(pageFile: string, decoratorFile: string, round
       '--no-first-run',
     ],
   });
+
+async function openWithDecorator(browser: Browser, pageFile: string, decoratorFile: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  // tsx names functions through a helper the page lacks; the functions below are sent as source.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(`file://${pageFile}`, { waitUntil: 'load' });
+  await page.addScriptTag({ path: decoratorFile });
+  return page;
+}
+
+export interface FirstChipNumbers {
+  /** From the decorator's start to the first chip in the page. */
+  first_chip_ms: number;
+  /** From the start until every number on the first screen has its chip (-1: not within 10 s). */
+  viewport_chips_ms: number;
+  viewport_chips: number;
+}
+
+/**
+ * Starts the decorator on a loaded page (as the content script starts at document idle) and times the
+ * chips' insertion with a MutationObserver; the median of `rounds` fresh page loads.
+ */
+export async function measureFirstChips(
+  pageFile: string,
+  decoratorFile: string,
+  rounds = 5,
+): Promise<FirstChipNumbers> {
+  const { truth } = JSON.parse(await readFile(path.join(path.dirname(pageFile), 'truth.json'), 'utf8')) as {
+    truth: Array<{ cell: string; negative?: boolean; optional?: boolean }>;
+  };
+  const phoneCells: Record<string, number> = {};
+  for (const t of truth) if (!t.negative && !t.optional) phoneCells[t.cell] = (phoneCells[t.cell] ?? 0) + 1;
+  const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    // tsx names functions through a helper the page lacks; the functions below are sent as source.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(`file://${pageFile}`, { waitUntil: 'load' });
-    await page.addScriptTag({ path: decoratorFile });
+    const runs: FirstChipNumbers[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const page = await openWithDecorator(browser, pageFile, decoratorFile);
+      runs.push(await page.evaluate(firstChips, { phoneCells, capMs: 10_000 }));
+      await page.close();
+    }
+    const median = (pick: (r: FirstChipNumbers) => number) =>
+      runs.map(pick).sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+    return {
+      first_chip_ms: Math.round(median((r) => r.first_chip_ms)),
+      viewport_chips_ms: Math.round(median((r) => r.viewport_chips_ms)),
+      viewport_chips: median((r) => r.viewport_chips),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function measureLive(pageFile: string, decoratorFile: string, rounds = 5): Promise<LiveNumbers> {
+  const browser = await launch();
+  try {
+    const page = await openWithDecorator(browser, pageFile, decoratorFile);
     const before = await page.evaluate(prepare);
     const initial = await page.evaluate(startAndSettle, STABLE_MS);
     const layout = await page.evaluate(compareLayout, before);
@@ -88,6 +141,55 @@ function startAndSettle(stableMs: number): Promise<{ ms: number; chips: number }
       }
       if (n > 0 && performance.now() - lastChange >= stableMs) resolve({ ms: lastChange - start, chips: n });
       else setTimeout(poll, 50);
+    };
+    poll();
+  });
+}
+
+/**
+ * Starts the decorator and records when each chip is inserted, until every true number in a cell on the
+ * first screen (`phoneCells`: cell id → how many numbers it holds, from truth.json) has its chip, or
+ * `capMs` passed. Nothing scrolls.
+ */
+function firstChips({ phoneCells, capMs }: { phoneCells: Record<string, number>; capMs: number }) {
+  const w = window as unknown as BenchWindow;
+  const inserted: number[] = [];
+  const onScreen = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth;
+  };
+  const cells = Object.keys(phoneCells)
+    .map((id) => document.getElementById(id))
+    .filter((el): el is HTMLElement => !!el && onScreen(el));
+  const expected = cells.reduce((n, el) => n + phoneCells[el.id]!, 0);
+  let start = 0;
+  let done = -1;
+  // Chips go beside their number, inside open shadow roots too.
+  const chipsIn = (root: Element | ShadowRoot): number => {
+    let n = root.querySelectorAll('threaddesk-chip').length;
+    for (const el of Array.from(root.querySelectorAll('*'))) if (el.shadowRoot) n += chipsIn(el.shadowRoot);
+    return n;
+  };
+  const chipsOnScreen = () => cells.reduce((n, el) => n + Math.min(phoneCells[el.id]!, chipsIn(el)), 0);
+  const observer = new MutationObserver((records) => {
+    const now = performance.now() - start;
+    for (const record of records)
+      for (const node of Array.from(record.addedNodes))
+        if (node.nodeName === 'THREADDESK-CHIP') inserted.push(now);
+    if (done < 0 && chipsOnScreen() >= expected) done = now;
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  start = performance.now();
+  w.startThreadDesk();
+  return new Promise<FirstChipNumbers>((resolve) => {
+    const poll = () => {
+      if (done < 0 && performance.now() - start < capMs) return void setTimeout(poll, 50);
+      observer.disconnect();
+      resolve({
+        first_chip_ms: inserted.length > 0 ? Math.min(...inserted) : -1,
+        viewport_chips_ms: done,
+        viewport_chips: expected,
+      });
     };
     poll();
   });

@@ -55,9 +55,10 @@ export function startCrmDecorator(options: DecoratorOptions): { chips: ChipLayer
   startScanLoop({
     container: containerOf(doc, adapter),
     signal,
-    detect: (root, seen) =>
+    detect: (root, seen, layoutClean) =>
       detectPhoneNumbers(root, {
         defaultCountry,
+        layoutClean,
         allowFictional: adapter.allowFictional,
         fieldLabel: adapter.fieldLabel,
         onHidden: seen.hidden,

@@ -4,6 +4,11 @@
 export interface Deadline {
   /** Milliseconds left in this slice. */
   timeRemaining(): number;
+  /**
+   * The slice ran because the wait for idle time ran out, maybe before the browser laid out what changed
+   * since the last frame: reading layout then would force a relayout.
+   */
+  busy?: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ type IdleWindow = Window & {
 export function whenIdle(win: Window, work: (deadline: Deadline) => void): () => void {
   const w = win as IdleWindow;
   const capped = (deadline: Deadline & { didTimeout: boolean }, start: number): Deadline => ({
+    busy: deadline.didTimeout,
     timeRemaining: () =>
       deadline.didTimeout
         ? BUSY_SLICE_MS - (performance.now() - start)
@@ -40,6 +46,11 @@ export function whenIdle(win: Window, work: (deadline: Deadline) => void): () =>
     });
     return () => w.cancelIdleCallback!(handle);
   }
+  return soon(win, work);
+}
+
+/** Calls `work` with a full slice as soon as the current task ends, without waiting for idle time. */
+export function soon(win: Window, work: (deadline: Deadline) => void): () => void {
   const handle = win.setTimeout(() => {
     const start = performance.now();
     work({ timeRemaining: () => SLICE_MS - (performance.now() - start) });

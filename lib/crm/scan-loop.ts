@@ -1,13 +1,21 @@
-// The incremental scan: a first pass over the container, then only the subtrees that change, in idle-time
-// slices. A MutationObserver queues changed subtrees (in open shadow roots too); it ignores our own chips.
+// The incremental scan: the rows on screen first, then a pass over the container, then only the subtrees
+// that change, in idle-time slices. A MutationObserver queues changed subtrees (in open shadow roots too);
+// it ignores our own chips.
 import { CHIP_TAG } from '../phone/elements';
-import { whenIdle, type Deadline } from './idle';
+import { soon, whenIdle, type Deadline } from './idle';
 import { ScanQueue } from './scan-queue';
 import { scanParts, segmentRoot } from './segment-root';
 
 export interface ScanHooks<M> {
-  /** Finds the numbers in a subtree; told of shadow roots and hidden elements met on the way. */
-  detect(root: Node, seen: { shadowRoot(root: ShadowRoot): void; hidden(el: Element): void }): M[];
+  /**
+   * Finds the numbers in a subtree; told of shadow roots and hidden elements met on the way, and whether
+   * the page's layout may be read without forcing a relayout.
+   */
+  detect(
+    root: Node,
+    seen: { shadowRoot(root: ShadowRoot): void; hidden(el: Element): void },
+    layoutClean: boolean,
+  ): M[];
   /** Receives each scanned subtree's numbers (an empty list when it has none any more). */
   scanned(root: Node, matches: M[]): void;
   /** Called after each slice that scanned something; `removals` when the page removed nodes since. */
@@ -19,7 +27,7 @@ export interface ScanLoopOptions<M> extends ScanHooks<M> {
   signal: AbortSignal;
   /** Subtrees with more elements than this are scanned child by child (default 1500). */
   maxElements?: number;
-  /** Runs a slice of work; idle time by default (tests pass their own deadlines). */
+  /** Runs a slice of work; idle time by default, the first one at once (tests pass their own deadlines). */
   scheduler?: (work: (deadline: Deadline) => void) => () => void;
 }
 
@@ -51,6 +59,7 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
   const win = doc.defaultView!;
   const maxElements = options.maxElements ?? 1500;
   const scheduler = options.scheduler ?? ((work: (deadline: Deadline) => void) => whenIdle(win, work));
+  const first = options.scheduler ?? ((work: (deadline: Deadline) => void) => soon(win, work));
   const queue = new ScanQueue();
   const observed = new WeakSet<Node>();
   /** Elements skipped as hidden: looked at again when an attribute that may show them changes. */
@@ -71,9 +80,9 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
     },
   };
 
-  function schedule(): void {
+  function schedule(run = scheduler): void {
     if (cancelSlice || signal.aborted || (queue.size === 0 && owed.length === 0)) return;
-    cancelSlice = scheduler(slice);
+    cancelSlice = run(slice);
   }
 
   /**
@@ -94,7 +103,7 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
     // At least one step per slice, so that a page that is never idle still progresses.
     while (owed.length > 0 && (!progressed || deadline.timeRemaining() > 1)) write();
     if (owed.length === 0) {
-      const readUntil = deadline.timeRemaining() * (1 - WRITE_SHARE);
+      const readUntil = deadline.timeRemaining() * WRITE_SHARE;
       for (
         let node = queue.take();
         node;
@@ -103,7 +112,7 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
         if (!node.isConnected) continue;
         const parts = node.nodeType === 1 ? scanParts(node as Element, maxElements) : undefined;
         if (parts) queue.putFirst(parts);
-        else owed.push([node, options.detect(node, seen)]);
+        else owed.push([node, options.detect(node, seen, !deadline.busy)]);
       }
     }
     while (owed.length > 0 && (!progressed || deadline.timeRemaining() > 1)) write();
@@ -164,8 +173,30 @@ export function startScanLoop<M>(options: ScanLoopOptions<M>): void {
     hidden.clear();
     owed = [];
   });
+  for (const row of onScreen(doc, container)) queue.add(row);
   queue.add(container);
-  schedule();
+  schedule(first);
+}
+
+/**
+ * The rows (or blocks) under points spread over the first screen, top to bottom, so that what the agent
+ * sees gets its chips before the rest of a long page is scanned. Layout is fresh when the content script
+ * starts (the page is loaded), so the hit tests cost no relayout.
+ */
+function onScreen(doc: Document, container: Element): Node[] {
+  const { innerWidth: width, innerHeight: height } = doc.defaultView!;
+  const rows = new Set<Node>();
+  if (typeof doc.elementFromPoint !== 'function') return [];
+  // A point every 20 px down and every eighth of the width across: no table row or card is thinner.
+  for (let y = 10; y < height; y += 20) {
+    for (let x = width / 16; x < width; x += width / 8) {
+      const el = doc.elementFromPoint(x, y);
+      if (!el || el === container || !container.contains(el)) continue;
+      const row = el.closest('tr,[role=row]') ?? segmentRoot(el);
+      if (row && row !== container) rows.add(row);
+    }
+  }
+  return [...rows];
 }
 
 function isOurs(node: Node): boolean {

@@ -197,7 +197,7 @@ class Walk {
     if (el === this.lastChecked) return this.lastShown;
     this.lastChecked = el;
     const hider = this.hiddenBy(el);
-    this.lastShown = !hider && isRendered(el, this.displayed);
+    this.lastShown = !hider && isRendered(el, this.displayed, this.options.layoutClean ?? true);
     if (!this.lastShown) this.options.onHidden?.(hider ?? el);
     return this.lastShown;
   }

@@ -21,6 +21,11 @@ export interface DetectOptions {
   allowFictional?: boolean;
   /** A CRM's own way to read the label of the field a number is shown in; the generic one is tried after. */
   fieldLabel?: (element: Element) => string | undefined;
+  /**
+   * Whether the page's layout is up to date (nothing changed since the browser last laid it out), as on a
+   * loaded page: visibility is then asked of checkVisibility(), which otherwise forces a relayout. Default true.
+   */
+  layoutClean?: boolean;
   /** Told about each element skipped because it is hidden, so a caller can look again once it shows. */
   onHidden?: (element: Element) => void;
   /** Told about each open shadow root searched, so a caller can watch it for changes. */

@@ -12,13 +12,14 @@ export function hiddenByAttributes(el: Element): boolean {
 
 /**
  * Whether `el` is displayed (it and its flat-tree ancestors not display:none, and slotted when it is a
- * shadow host's child) and visible. checkVisibility() answers most elements in one native call from style
- * alone (no layout); it also says false for display:contents, which has no box but shows its text, so a
- * "no" is confirmed from computed style. Layout reads would force a relayout after every chip inserted,
- * which costs a large table tens of milliseconds each time. `displayed` remembers ancestors for one scan.
+ * shadow host's child) and visible. With a fresh layout, checkVisibility() answers most elements in one
+ * native call; it also says false for display:contents, which has no box but shows its text, so a "no" is
+ * confirmed from computed style. Otherwise computed style alone: checkVisibility() and other layout reads
+ * would force a relayout after every chip inserted, which costs a large table a hundred milliseconds.
+ * `displayed` remembers ancestors for one scan.
  */
-export function isRendered(el: Element, displayed: Map<Element, boolean>): boolean {
-  if (el.checkVisibility?.({ visibilityProperty: true })) return true;
+export function isRendered(el: Element, displayed: Map<Element, boolean>, layoutClean: boolean): boolean {
+  if (layoutClean && el.checkVisibility?.({ visibilityProperty: true })) return true;
   const view = el.ownerDocument.defaultView;
   if (!view) return true;
   const style = view.getComputedStyle(el);
