@@ -1,12 +1,13 @@
 // The hand-over between agents on one browser profile. What the background keeps locally belongs to the
 // signed-in agent (lib/auth/agent.ts). The synced store (threads, entries, summaries, read marks, sync tokens,
-// opt-outs), the capabilities, the sync health notice, presence and the panel focus are CLEARED when the
-// session ends (sign-out or a lost session) and again when a different agent signs in: they are a copy of the
-// server, rebuilt by the next FSync for whoever signs in, and partitioning them would make every reader
-// filter. What the server does not have — drafts, contact names, the chosen badge resources and notification
-// settings — is PARTITIONED: put aside under the agent's key when their session ends and given back when the
-// same agent signs in again. Outbox items carry their owner and are filtered by it (lib/outbox). Parts with
-// their own database (the CRM side, lib/crm-log/agent-part.ts) follow the same rule through an AgentPart.
+// opt-outs), the capabilities, the sync health notice, presence, RingCentral's clock, the overdue threads already
+// told about and the panel focus are CLEARED when the session ends (sign-out or a lost session) and again when a
+// different agent signs in: they are a copy of the server or of this session, rebuilt by the next FSync for
+// whoever signs in, and partitioning them would make every reader filter. What the server does not have —
+// drafts, contact names, the chosen badge resources and notification settings — is PARTITIONED: put aside under
+// the agent's key when their session ends and given back when the same agent signs in again. Outbox items carry
+// their owner and are filtered by it (lib/outbox). Parts with their own database (the CRM side,
+// lib/crm-log/agent-part.ts) follow the same rule through an AgentPart.
 // Either way this runs before `signedIn` is published, so no page paints another agent's data.
 import type { Agent } from '../auth/agent';
 import {
@@ -15,8 +16,10 @@ import {
   contactBook,
   drafts,
   notificationSettings,
+  overdueNotices,
   panelFocus,
   presence,
+  serverClock,
   syncHealth,
 } from '../storage';
 import type { Store } from '../sync/db';
@@ -31,7 +34,7 @@ type Kept = { [K in keyof typeof KEPT]?: Awaited<ReturnType<(typeof KEPT)[K]['ge
 type Aside = Kept & { parts?: Record<string, unknown> };
 
 /** Storage items that are the server's copy for the agent: gone with the session. */
-const CLEARED = [capabilities, syncHealth, panelFocus, presence] as const;
+const CLEARED = [capabilities, syncHealth, panelFocus, presence, serverClock, overdueNotices] as const;
 
 /** A part with its own storage: `take` reads what is put aside for the agent, `clear` removes all of theirs
  *  (partitioned and cleared alike), `give` puts back what `take` read. */
