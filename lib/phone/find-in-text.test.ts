@@ -184,8 +184,27 @@ describe('forms libphonenumber accepts, and decoys real CRM pages hold', () => {
     expect(match?.end).toBe(text.length);
   });
 
-  it.each(['9400 1234 5678 9012 3456 78', '4111 1111 1111 1111', '10.0.4855.4162', '8.12.4155.3902'])(
-    'finds no phone in %s',
-    (text) => expect(e164s(text)).toEqual([]),
-  );
+  it.each([
+    '9400 1234 5678 9012 3456 78',
+    '4111 1111 1111 1111',
+    '10.0.4855.4162',
+    '8.12.4155.3902',
+    // FedEx: 15 digits in fours after three (its first eleven read as +1 877 708 9443), and 12 bare digits
+    // that read as "1 1 414 701 8910"; an account number in dashed fours that reads as a Danish number.
+    '187 7708 9443 0951',
+    '158 5619 6423 8262',
+    '114147018910',
+    '0045-2533-1138',
+  ])('finds no phone in %s', (text) => expect(e164s(text)).toEqual([]));
+
+  it.each([
+    ['14155552671', '+14155552671'],
+    ['1 877 708 9443', '+18777089443'],
+    ['0044 20 7946 0958', '+442079460958'],
+    ['0067 6559 8164', '+6765598164'],
+    ['2024 415 555 2671', '+14155552671'],
+    ['FedEx 1877 708 9443', '+18777089443'],
+  ])('keeps the real phone %j beside those rules', (text, e164) => {
+    expect(e164s(text)).toEqual([e164]);
+  });
 });

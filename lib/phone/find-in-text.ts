@@ -187,6 +187,9 @@ function accept(
   // Validity first: it rejects most look-alikes, and costs less than the shape and label checks.
   const e164 = toNumber(international ? written.replace('\uff0b', '+') : written, options);
   if (!e164) return undefined;
+  // Bare digits that read as a number only by dropping more than an IDD prefix ("114147018910": a calling
+  // code and a trunk prefix, FedEx's twelve digits) are an identifier: nobody writes a phone so unspaced.
+  if (!international && digits - iddLength(written) > e164.length - 1 && /^\d+$/.test(written)) return false;
   if (isOtherShape(written[0] === '(' ? written.slice(1) : written)) return false;
   const label = labelBefore(text, start);
   if (label === 'other') return false;
@@ -199,6 +202,10 @@ function accept(
 /** The E.164 form of a written number (no extension), or undefined when it is not a valid one. */
 export function toNumber(written: string, { region, allowFictional }: TextOptions): string | undefined {
   return toE164(written, region) ?? (allowFictional ? fictionalToE164(written, region) : undefined);
+}
+
+function iddLength(written: string): number {
+  return written.startsWith('011') ? 3 : written.startsWith('00') ? 2 : 0;
 }
 
 /** The label in the words just before a number, back to the nearest other number or list separator. */

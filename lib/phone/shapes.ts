@@ -15,8 +15,11 @@ const SHAPES: readonly RegExp[] = [
   /^\d{1,3}(?:\.\d{1,3}){3}$/,
   // 123-45-6789
   /^\d{3}([- ])\d\d\1\d{4}$/,
-  // 4111 1111 1111 1111, 3400 000000 00009; USPS tracking 9400 1000 0000 0000 0000 00 (groups of four)
-  /^\d{4}([- ])\d{4}\1\d{4}(?:\1\d{4}){0,3}\1\d{1,7}$/,
+  // 4111 1111 1111 1111, 3400 000000 00009; USPS tracking 9400 1000 0000 0000 0000 00, FedEx 15-digit
+  // 123 4567 8901 2345 (groups of four, the first of three or four)
+  /^\d{3,4}([- ])\d{4}\1\d{4}(?:\1\d{4}){0,3}\1\d{1,7}$/,
+  // 0045-2533-1138: account and reference numbers in dashed fours (no numbering plan groups phones so)
+  /^\d{4}-\d{4}-\d{4}$/,
   /^3\d{3}([- ])\d{6}\1\d{4,5}$/,
   // 978-3-16-148410-0
   /^97[89]([- ])\d{1,5}\1\d{1,7}\1\d{1,7}\1\d$/,
