@@ -3,6 +3,7 @@
 import type { CrmRecord } from '../crm-api/types';
 import type { MessageThread } from '../rc/schemas';
 import type { StoredEntry } from '../sync/db';
+import { equalJitter, exponentialMs } from '../util/backoff';
 
 export type RecordDecision =
   { kind: 'record'; record: CrmRecord } | { kind: 'choose'; candidates: CrmRecord[] } | { kind: 'none' };
@@ -56,7 +57,8 @@ export function isFresh(
   return now - match.fetchedAt < (match.records.length ? MATCH_TTL_MS : NO_MATCH_TTL_MS);
 }
 
-/** Backoff for a failed log: 30 s doubling to 30 min, with jitter, unless the CRM said how long to wait. */
+/** Backoff for a failed log (lib/util/backoff.ts): 30 s doubling to 30 min, with jitter, unless the CRM said how
+ *  long to wait (Salesforce's hour past the daily allocation, HubSpot's rate-limit window or Retry-After). */
 export function nextAttemptAt(
   now: number,
   attempts: number,
@@ -64,6 +66,5 @@ export function nextAttemptAt(
   random = Math.random,
 ): number {
   if (retryAfterMs !== undefined) return now + retryAfterMs;
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
-  return now + base / 2 + random() * (base / 2);
+  return now + equalJitter(exponentialMs(attempts, 30_000, 30 * 60_000), random());
 }
