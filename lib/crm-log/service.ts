@@ -18,6 +18,7 @@ import {
   type CrmStore,
   type LogJob,
 } from './store';
+import { coalesce } from '../util/coalesce';
 import { activityTitle, fingerprint, transcript } from './transcript';
 
 export type CrmThreadState = CrmThreadStateView;
@@ -51,8 +52,6 @@ const isOwnJob = (job: LogJob, me: string | undefined) => job.owner === undefine
 
 export class CrmService {
   private client: { key: string; client: CrmClient } | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
   private readonly now: () => number;
 
   constructor(private readonly deps: CrmServiceDeps) {
@@ -249,22 +248,8 @@ export class CrmService {
     }
   }
 
-  /** Runs due jobs one at a time; a second kick while running runs the queue again afterwards. */
-  kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.runDue();
-      } while (this.again);
-    })().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
-  }
+  /** Runs due jobs one at a time; a kick while they run runs the queue once more afterwards. */
+  readonly kick: () => Promise<void> = coalesce(() => this.runDue());
 
   private async runDue(): Promise<void> {
     const current = await this.currentClient();
