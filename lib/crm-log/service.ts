@@ -1,6 +1,7 @@
 // The CRM work of the background: matching each thread's customer number to CRM records, and logging each
 // conversation as one activity through a durable queue. State lives in the CRM store (lib/crm-log/store.ts); what
 // pages may show is published through `publish` (no tokens, ever).
+import type { Agent } from '../auth/agent';
 import { HubSpotClient } from '../crm-api/hubspot-client';
 import { SalesforceClient } from '../crm-api/salesforce-client';
 import { CRM_LABELS, CrmApiError, type CrmClient, type CrmRecord } from '../crm-api/types';
@@ -32,8 +33,8 @@ export interface CrmPublisher {
 export interface CrmServiceDeps {
   crmDb(): Promise<CrmStore>;
   syncDb(): Promise<Store>;
-  /** The signed-in agent's extension id. */
-  me(): Promise<string | undefined>;
+  /** The signed-in agent (lib/auth/agent.ts agentOf). */
+  me(): Promise<Agent | undefined>;
   settings(): Promise<CrmLogSettings>;
   saveCrmName(phone: string, name: string | null, crm: string): Promise<void>;
   publish: CrmPublisher;
@@ -47,8 +48,10 @@ export const toPublic = (r: CrmRecord): PublicRecord => ({
   ...(r.company ? { company: r.company } : {}),
 });
 
-/** A job runs only for the agent who queued it; one without an owner predates the field. */
-const isOwnJob = (job: LogJob, me: string | undefined) => job.owner === undefined || job.owner === me;
+/** A job runs only for the agent who queued it; one without an owner predates the field, one owned by a bare
+ *  extension id predates agent keys. */
+const isOwnJob = (job: LogJob, me: Agent | undefined) =>
+  job.owner === undefined || job.owner === me?.key || job.owner === me?.extensionId;
 
 export class CrmService {
   private client: { key: string; client: CrmClient } | undefined;
@@ -208,7 +211,7 @@ export class CrmService {
   private async maybeEnqueue(thread: MessageThread): Promise<void> {
     if ((await this.deps.settings()).mode !== 'auto') return;
     const entries = await readEntries(await this.deps.syncDb(), thread.id);
-    if (!isWriter(thread, entries, await this.deps.me())) return;
+    if (!isWriter(thread, entries, (await this.deps.me())?.extensionId)) return;
     await this.enqueue(thread.id, false);
   }
 
@@ -219,7 +222,7 @@ export class CrmService {
     const db = await this.deps.crmDb();
     const key = scoped(current.connection, threadId);
     const existing = await db.get('jobs', key);
-    const owner = await this.deps.me();
+    const owner = (await this.deps.me())?.key;
     const job: LogJob = {
       key,
       threadId,
@@ -309,7 +312,7 @@ export class CrmService {
     if (!thread?.guestParty) return { done: true };
     const sync = await this.deps.syncDb();
     const entries = await readEntries(sync, thread.id);
-    if (!job.manual && !isWriter(thread, entries, await this.deps.me())) return { done: true };
+    if (!job.manual && !isWriter(thread, entries, (await this.deps.me())?.extensionId)) return { done: true };
     const phone = thread.guestParty.phoneNumber;
     let match = await db.get('matches', scoped(connection, phone));
     if (!isFresh(match, this.now())) {

@@ -1,6 +1,7 @@
 // The background's CRM module: the CRM service, its request handlers, and what wakes it (store changes, an
 // alarm for the queue's backoff, the worker starting). Pages only ever see crmStatus and crmThreads.
 import { browser } from 'wxt/browser';
+import { agentOf } from '../auth/agent';
 import { saveCrmName } from '../contacts/store';
 import { ProtocolError, type RequestData } from '../messaging';
 import { authStatus, crmLogSettings, crmStatus, crmThreads } from '../storage';
@@ -63,10 +64,7 @@ export function setupCrm(deps: { syncDb(): Promise<Store> }): {
   const service = new CrmService({
     crmDb,
     syncDb: deps.syncDb,
-    me: async () => {
-      const auth = await authStatus.getValue();
-      return auth.state === 'signedIn' ? auth.user?.extensionId : undefined;
-    },
+    me: async () => agentOf(await authStatus.getValue()),
     settings: () => crmLogSettings.getValue(),
     saveCrmName,
     publish: {

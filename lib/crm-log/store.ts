@@ -32,7 +32,7 @@ export interface LogJob {
   threadId: string;
   /** Bumped by every enqueue: a run only removes the job it read, not one queued again meanwhile. */
   seq: number;
-  /** The agent who queued it (extension id). A hand-over clears the queue, so a run only writes back a job that
+  /** The agent who queued it (their key, lib/auth/agent.ts). A hand-over clears the queue, so a run only writes back a job that
    *  is still there and still this agent's (lib/crm-log/service.ts). Rows from before this field count as
    *  the current agent's. */
   owner?: string;

@@ -6,6 +6,7 @@ import { Client } from '@hubspot/api-client';
 import { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInForCode } from '../../emulator/salesforce/sign-in.ts';
+import { agentKey, type Agent as SignedInAgent } from '../../lib/auth/agent';
 import { challengeS256, createState, createVerifier } from '../../lib/auth/pkce';
 import { checkToken } from '../../lib/crm-api/hubspot-client';
 import { exchangeCode, SalesforceClient, type SalesforceSession } from '../../lib/crm-api/salesforce-client';
@@ -120,6 +121,13 @@ async function agent(user: EmulatorUser, kind: CrmKind, crmDb?: CrmStore): Promi
   return { user, rc, rig, crmDb: db, service, states, names };
 }
 
+/** The agent as the background knows them (lib/auth/agent.ts): extension id on this RingCentral server. */
+const asAgent = (user: EmulatorUser): SignedInAgent => ({
+  extensionId: user.extensionId,
+  server: world.url,
+  key: agentKey(user.extensionId, world.url),
+});
+
 let clockOffset = 0;
 
 /** The n-th advisor who may be assigned the queue's threads: spreading tests over agents keeps each within
@@ -147,7 +155,7 @@ function makeService(
     now: () => Date.now() + clockOffset,
     crmDb: async () => crmDb,
     syncDb: async () => rig.db,
-    me: async () => user.extensionId,
+    me: async () => asAgent(user),
     settings: async () => ({ mode: 'auto', includeNotes: true }),
     saveCrmName: async (phone, value) => void names.set(phone, value),
     publish: { thread: async (id, s) => void states.set(id, s), clearThreads: async () => states.clear() },
@@ -461,7 +469,7 @@ describe('a hand-over between agents while a log is running', () => {
         now: () => Date.now() + clockOffset,
         crmDb: async () => avery.crmDb,
         syncDb: async () => avery.rig.db,
-        me: async () => avery.user.extensionId,
+        me: async () => asAgent(avery.user),
         settings: async () => {
           if (!cleared) {
             cleared = true;
