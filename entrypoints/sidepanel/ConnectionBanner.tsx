@@ -5,7 +5,7 @@ import { PERIOD_WITHOUT_PUSH_MIN } from '@/lib/sync/cadence';
 import { useServices } from './services';
 
 export function ConnectionBanner() {
-  const { settings, now, send } = useServices();
+  const { settings, localNow, send } = useServices();
   const c = settings.connection.value;
   const retry = (
     <button type="button" class="link" onClick={() => void send('syncNow', {}).catch(() => undefined)}>
@@ -23,7 +23,7 @@ export function ConnectionBanner() {
       return (
         <div class="banner warn" role="status" data-testid="banner-rate-limited">
           {c.retryAt
-            ? i18n.t('connection.rateLimitedRetry', { seconds: secondsUntil(c.retryAt, now.value) })
+            ? i18n.t('connection.rateLimitedRetry', { seconds: secondsUntil(c.retryAt, localNow.value) })
             : i18n.t('connection.rateLimited')}
         </div>
       );

@@ -257,8 +257,8 @@ function PendingEntry({ item, actions }: { item: OutboxItem; actions: EntryActio
 
 /** A reply that waited long while its agent was away (lib/outbox/machine.ts): it goes out only if they say so. */
 function HeldEntry({ item, actions }: { item: OutboxItem; actions: EntryActions }) {
-  const { now } = useServices();
-  const minutes = Math.max(1, Math.round((now.value - item.createdAt) / 60_000));
+  const { localNow } = useServices();
+  const minutes = Math.max(1, Math.round((localNow.value - item.createdAt) / 60_000));
   return (
     <li class="entry message outbound pending" data-testid="entry" data-kind="pending" data-state="confirm">
       <div class="entry-head">

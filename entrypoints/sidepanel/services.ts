@@ -25,6 +25,9 @@ export interface PanelServices {
   navigate(route: Route): void;
   /** RingCentral's time now (lib/targets/server-clock.ts), ticking every 30 s so waiting times move. */
   now: ReadonlySignal<number>;
+  /** This machine's time, ticking with `now`: for instants the background took from this machine's clock
+   *  (a rate limit's retryAt, an outbox item's createdAt). */
+  localNow: ReadonlySignal<number>;
   openOptions(): void;
   dispose(): void;
 }
@@ -54,6 +57,7 @@ export function createPanelServices(deps: PanelDeps): PanelServices {
     route,
     navigate: (next) => (route.value = next),
     now,
+    localNow: local,
     openOptions: deps.openOptions,
     dispose() {
       clearInterval(tick);

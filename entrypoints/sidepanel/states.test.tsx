@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { serverClock } from '@/lib/storage';
 import { caps, installI18n } from '@/lib/ui/ui.test-helpers';
 import { T0, summary, thread } from '../../test/support/threads';
 import { renderPanel } from './panel.test-helpers';
@@ -54,6 +55,13 @@ describe('side panel states', () => {
     expect(send).not.toHaveBeenCalled();
     unmount();
     await renderPanel({ seed, connection: { state: 'rateLimited', retryAt: T0 + 60 * 60_000 + 42_000 } });
+    expect((await screen.findByTestId('banner-rate-limited')).textContent).toContain('42 s');
+  });
+
+  it("counts a rate limit's wait on this machine's clock, which the background measured it on", async () => {
+    // RingCentral's clock runs 2 minutes ahead of this machine's: the wait is still 42 s.
+    await serverClock.setValue({ offsetMs: 120_000 });
+    await renderPanel({ connection: { state: 'rateLimited', retryAt: T0 + 60 * 60_000 + 42_000 } });
     expect((await screen.findByTestId('banner-rate-limited')).textContent).toContain('42 s');
   });
 

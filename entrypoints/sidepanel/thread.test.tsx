@@ -277,6 +277,8 @@ describe('timeline', () => {
       attempts: 0,
       error: { code: 'confirmHeld', message: 'Held while you were away — send it now?', permanent: false },
     };
+    // The wait is counted on this machine's clock, which wrote createdAt, whatever RingCentral's clock says.
+    await items.serverClock.setValue({ offsetMs: 10 * 60_000 });
     const { send } = await openThread({ seed: { ...mine(), outbox: [held] }, now: 60 });
     const entry = (await screen.findAllByTestId('entry')).find((e) => e.dataset.state === 'confirm')!;
     expect(entry.textContent).toContain('Your order ships Monday');
