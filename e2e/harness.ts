@@ -40,9 +40,20 @@ export function liveProfiles(): Profile[] {
   return [...openProfiles];
 }
 
-/** A fresh Chromium profile with ThreadDesk loaded, pointed at the emulator when one is given. */
-export async function launchProfile(emulator?: Pick<Emulator, 'url' | 'credentials'>): Promise<Profile> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'td-e2e-profile-'));
+export interface ProfileOptions {
+  /**
+   * A profile directory to open (again): what a browser restart keeps. The caller owns it; close() leaves
+   * it in place. Without it, a fresh temporary profile, removed on close().
+   */
+  userDataDir?: string;
+}
+
+/** A Chromium profile with ThreadDesk loaded (fresh unless told), pointed at the emulator when one is given. */
+export async function launchProfile(
+  emulator?: Pick<Emulator, 'url' | 'credentials'>,
+  options: ProfileOptions = {},
+): Promise<Profile> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'td-e2e-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: requireChromium(),
     headless: true,
@@ -90,7 +101,7 @@ export async function launchProfile(emulator?: Pick<Emulator, 'url' | 'credentia
         await context.tracing.stop().catch(() => undefined);
       }
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) await rm(userDataDir, { recursive: true, force: true });
     },
   };
   openProfiles.add(profile);
