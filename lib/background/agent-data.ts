@@ -36,12 +36,14 @@ type Aside = Kept & { parts?: Record<string, unknown> };
 /** Storage items that are the server's copy for the agent: gone with the session. */
 const CLEARED = [capabilities, syncHealth, panelFocus, presence, serverClock, overdueNotices] as const;
 
-/** A part with its own storage: `take` reads what is put aside for the agent, `clear` removes all of theirs
- *  (partitioned and cleared alike), `give` puts back what `take` read. */
+/** A part with its own storage: `take` reads what is put aside, by the agent it belongs to (rows that carry no
+ *  owner of their own are `current`'s), `clear` removes all of it (partitioned and cleared alike), `give` puts
+ *  back what `take` read for one agent, `merge` joins two values put aside for the same agent. */
 export interface AgentPart {
   name: string;
-  take(): Promise<unknown>;
+  take(current: string | undefined): Promise<Record<string, unknown>>;
   give(value: unknown): Promise<void>;
+  merge(earlier: unknown, later: unknown): unknown;
   clear(): Promise<void>;
 }
 
@@ -67,16 +69,35 @@ export function setupAgentData(deps: {
   const end = async () => {
     const db = await deps.db();
     const current = (await db.get('meta', CURRENT_KEY)) as string | undefined;
-    if (current) {
-      const entries = await Promise.all(
-        Object.entries(KEPT).map(async ([name, item]) => [name, await item.getValue()] as const),
-      );
-      const taken = await Promise.all(parts.map(async (part) => [part.name, await part.take()] as const));
-      await db.put(
-        'meta',
-        { ...(Object.fromEntries(entries) as Kept), parts: Object.fromEntries(taken) },
-        asideKey(current),
-      );
+    // Each agent's part rows go under that agent's key, whoever is signed in now: a row queued for an agent
+    // whose session was already handing over belongs to them, not to whoever ends next.
+    const byAgent = new Map<string, Record<string, unknown>>();
+    for (const part of parts) {
+      for (const [agent, value] of Object.entries(await part.take(current))) {
+        byAgent.set(agent, { ...byAgent.get(agent), [part.name]: value });
+      }
+    }
+    if (current && !byAgent.has(current)) byAgent.set(current, {});
+    for (const [agent, taken] of byAgent) {
+      const aside = ((await db.get('meta', asideKey(agent))) as Aside | undefined) ?? {};
+      const merged: Record<string, unknown> = { ...aside.parts };
+      for (const part of parts) {
+        if (!(part.name in taken)) continue;
+        const earlier = merged[part.name];
+        merged[part.name] =
+          earlier === undefined || earlier === null
+            ? taken[part.name]
+            : part.merge(earlier, taken[part.name]);
+      }
+      const kept =
+        agent === current
+          ? (Object.fromEntries(
+              await Promise.all(
+                Object.entries(KEPT).map(async ([name, item]) => [name, await item.getValue()] as const),
+              ),
+            ) as Kept)
+          : {};
+      await db.put('meta', { ...aside, ...kept, parts: merged }, asideKey(agent));
     }
     await clearAll();
     await db.delete('meta', CURRENT_KEY);
@@ -87,9 +108,9 @@ export function setupAgentData(deps: {
       const db = await deps.db();
       const current = (await db.get('meta', CURRENT_KEY)) as string | undefined;
       if (current === agent.key) return;
-      // Another agent's data (a session that ended without sign-out, or data older than agent keys).
-      if (current) await end();
-      else await clearAll();
+      // Another agent's data (a session that ended without sign-out, or data older than agent keys); rows that
+      // name their owner are put aside for them even when nobody's data is current.
+      await end();
       const aside = (await db.get('meta', asideKey(agent.key))) as Aside | undefined;
       if (aside) {
         const { parts: partsAside, ...kept } = aside;

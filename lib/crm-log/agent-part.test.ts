@@ -88,4 +88,46 @@ describe('the CRM side of the hand-over between agents', () => {
     expect(await crmDb.getAll('activities')).toEqual([]);
     syncDb.close();
   });
+
+  it("puts a job queued for A after A's hand-over under A's key, never under B's", async () => {
+    const syncDb = await openStore(`agent-part-${Math.random()}`);
+    const crmDb = await openCrmStore();
+    const crm = setupCrm({ syncDb: async () => syncDb });
+    const agents = setupAgentData({
+      db: async () => syncDb,
+      clearStore: async () => undefined,
+      parts: [crm.agentPart],
+    });
+    const job = (threadId: string, owner: Agent) => ({
+      key: `salesforce:00D1|${threadId}`,
+      threadId,
+      seq: 1,
+      owner: owner.key,
+      manual: false,
+      attempts: 0,
+      nextAt: Number.MAX_SAFE_INTEGER,
+      state: 'pending' as const,
+    });
+
+    await agents.begin(agent('A'));
+    await saveConnection(crmDb, connection);
+    await crmDb.put('jobs', job('t1', agent('A')));
+    await agents.begin(agent('B'));
+    // The hand-over cleared the queue, but the worker still thought A was signed in and queued A's log.
+    await crmDb.put('jobs', job('t2', agent('A')));
+    await crmDb.put('jobs', job('t3', agent('B')));
+
+    await agents.end();
+    await agents.begin(agent('B'));
+    expect((await crmDb.getAll('jobs')).map((j) => j.threadId)).toEqual(['t3']);
+    await agents.begin(agent('A'));
+    expect((await crmDb.getAll('jobs')).map((j) => j.threadId).sort()).toEqual(['t1', 't2']);
+
+    // Nobody's data is current (a session lost before the next sign-in), and a job of B's is still queued.
+    await agents.end();
+    await crmDb.put('jobs', job('t4', agent('B')));
+    await agents.begin(agent('B'));
+    expect((await crmDb.getAll('jobs')).map((j) => j.threadId).sort()).toEqual(['t3', 't4']);
+    syncDb.close();
+  });
 });

@@ -13,12 +13,36 @@ export interface CrmAgentData {
 
 const STORES = ['matches', 'choices', 'activities', 'jobs'] as const;
 
+/** Whose a job is: the agent who queued it. A job may be queued for an agent after their hand-over cleared the
+ *  queue (the worker still thought them signed in), so it is put aside for them, never for whoever is current.
+ *  One without an owner, or owned by the current agent's bare extension id, predates agent keys. */
+function ownerOf(job: LogJob, current: string | undefined): string | undefined {
+  if (!job.owner) return current;
+  if (current?.startsWith(`${job.owner}@`)) return current;
+  return job.owner;
+}
+
 export function crmAgentPart(deps: { crmDb(): Promise<CrmStore>; clearThreads(): Promise<void> }): AgentPart {
   return {
     name: 'crm',
-    async take(): Promise<CrmAgentData> {
+    async take(current) {
       const db = await deps.crmDb();
-      return { choices: await db.getAll('choices'), jobs: await db.getAll('jobs') };
+      const taken: Record<string, CrmAgentData> = {};
+      const of = (agent: string) => (taken[agent] ??= { choices: [], jobs: [] });
+      if (current) of(current).choices.push(...(await db.getAll('choices')));
+      for (const job of await db.getAll('jobs')) {
+        const owner = ownerOf(job, current);
+        if (owner) of(owner).jobs.push(job);
+      }
+      return taken;
+    },
+    merge(earlier, later) {
+      const a = earlier as Partial<CrmAgentData>;
+      const b = later as Partial<CrmAgentData>;
+      return {
+        choices: [...(a.choices ?? []), ...(b.choices ?? [])],
+        jobs: [...(a.jobs ?? []), ...(b.jobs ?? [])],
+      };
     },
     async give(value) {
       const data = value as Partial<CrmAgentData>;
