@@ -2,6 +2,7 @@
 // life (or after a sign-in change), then updated per change from the records of the threads it names. Each
 // tab is sent only the chips that changed for the numbers it shows, right after the change committed — a
 // sync, or a read mark made in the side panel.
+import { browser } from 'wxt/browser';
 import {
   createSnapshot,
   statesFromSnapshot,
@@ -125,4 +126,18 @@ export class ChipPush {
       }),
     );
   }
+}
+
+/** The background's chip push, with its listeners added in the worker's first turn (docs/architecture.md,
+ *  "The composition root"): a closed tab is forgotten, a sign-in change starts afresh, a contact book change
+ *  renames the shown chips. */
+export function setupChipPush(db: () => Promise<Store>): ChipPush {
+  const chips = new ChipPush(db);
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    chips.forgetTab(tabId);
+  });
+  authStatus.watch(() => chips.reset());
+  contactBook.watch(() => void chips.namesChanged());
+  return chips;
 }

@@ -2,7 +2,6 @@
 // first turn, so the event that woke a stopped worker (a message, an alarm, a notification click) is not
 // missed (docs/architecture.md). To add a part: write lib/<part>/setup (a setupX(deps) that registers its
 // listeners before any await and returns what others call), then call it here, in dependency order.
-import { browser } from 'wxt/browser';
 import { agentOf } from '../auth/agent';
 import { setupSession } from '../auth/session';
 import { setupBadge, type Badge } from '../badge';
@@ -13,7 +12,7 @@ import { setupNotifications, type Notifications } from '../notifications';
 import { setupOutbox } from '../outbox';
 import { setupPresence } from '../presence';
 import { getRcClient } from '../rc/current';
-import { authStatus, contactBook } from '../storage';
+import { authStatus } from '../storage';
 import { setupSync, type AppliedChange } from '../sync';
 import { setupTargets, type Targets } from '../targets/setup';
 import { announce } from '../sync/changes';
@@ -21,8 +20,7 @@ import { openStore, type Store } from '../sync/db';
 import { readSnapshot } from '../sync/read';
 import { setupAgentData } from './agent-data';
 import { setupCapabilities } from './capabilities';
-import { ChipPush } from './chip-push';
-import { forgetTab } from './chip-subscribers';
+import { setupChipPush, type ChipPush } from './chip-push';
 import { setupMessaging } from './handlers';
 
 const logged = (what: string) => (e: unknown) => console.error(`ThreadDesk: ${what} failed`, e);
@@ -60,13 +58,7 @@ export function startBackground(): void {
   const agent = async () => agentOf(await authStatus.getValue());
 
   const badge = setupBadge({ db });
-  const chips = new ChipPush(db);
-  browser.tabs.onRemoved.addListener((tabId) => {
-    forgetTab(tabId);
-    chips.forgetTab(tabId);
-  });
-  authStatus.watch(() => chips.reset());
-  contactBook.watch(() => void chips.namesChanged());
+  const chips = setupChipPush(db);
   const crm = setupCrm({ syncDb: db });
   setupCustomSites();
   const notifications = setupNotifications({ db, me: async () => (await agent())?.extensionId });
