@@ -1,4 +1,4 @@
-// Issue 3 end to end: a real PKCE sign-in through the emulator's window, then the toolbar badge following
+// Sign-in and the badge end to end: a real PKCE sign-in through the emulator's window, then the toolbar badge following
 // inbound messages and another agent's assignment, pushed over the WebSocket.
 import { SDK } from '@ringcentral/sdk';
 import { expect, test } from './fixtures.ts';

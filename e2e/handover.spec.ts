@@ -1,4 +1,4 @@
-// Issue 10: the hand-over between agents on one browser profile (docs/architecture.md, "hand-over"). Agent A
+// The hand-over between agents on one browser profile (docs/architecture.md, "Agents and their data"). Agent A
 // works — takes a thread, names a customer, leaves a draft — then A's session ends WITHOUT a sign-out (the
 // emulator ends it as a password change would, docs/emulator.md "Test-control API") while A sends a reply, which
 // is held. B signs in on the same profile: nothing of A's is ever rendered in B's pages (every text a page shows

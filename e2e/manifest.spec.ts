@@ -1,4 +1,4 @@
-// Issue 9: the demo CRM's hosts (localhost, 127.0.0.1) are only in emulator builds. Builds a production
+// The demo CRM's hosts (localhost, 127.0.0.1) are only in emulator builds. Builds a production
 // extension (no WXT_RC_SERVER: RingCentral itself) into a temp folder and reads its manifest; the emulator
 // build the other specs use (global-setup.ts) is read beside it.
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';

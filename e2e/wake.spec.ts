@@ -1,4 +1,4 @@
-// Issue 10: events that wake a STOPPED service worker are handled (docs/architecture.md, "composition root").
+// Events that wake a STOPPED service worker are handled (docs/architecture.md, "The composition root").
 // The worker is stopped through the DevTools protocol (ServiceWorker.stopAllWorkers) and its running status
 // is followed until Chrome starts it again for the event.
 //
