@@ -98,7 +98,7 @@ export function startBackground(): void {
       await sync.stop();
       await presence.stop();
       await targets.stop();
-      notifications.reset();
+      await notifications.reset().catch(logged('notifications reset'));
       await outbox.holdForSessionEnd();
       await agentData.end();
     },

@@ -42,6 +42,21 @@ describe('setupNotifications', () => {
     db.close();
   });
 
+  it("takes every shown notification away when the session ends: they name that agent's customers", async () => {
+    const db = await openStore(`notify-${crypto.randomUUID()}`);
+    await db.put('threads', thread('1'));
+    const notifier = setupNotifications({ db: async () => db, me: async () => 'me', iconUrl: 'icon.png' });
+    await notifier.consider([msg('a', '1', 1)]);
+    await notifier.show([
+      { id: 'overdue:1', threadId: '1', title: 'Overdue', message: 'm', contextMessage: 'c', time: '' },
+    ]);
+    expect(Object.keys(await browser.notifications.getAll()).sort()).toEqual(['1', 'overdue:1']);
+
+    await notifier.reset();
+    expect(await browser.notifications.getAll()).toEqual({});
+    db.close();
+  });
+
   it('opens the side panel in the current window by default, synchronously on click', async () => {
     const db = await openStore(`notify-${crypto.randomUUID()}`);
     const open = vi.fn(async () => undefined);

@@ -35,8 +35,9 @@ export interface Notifications {
   consider(messages: readonly StoredMessage[]): Promise<Notice[]>;
   /** Shows notices decided elsewhere (overdue threads, lib/notifications/overdue.ts). */
   show(notices: readonly Notice[]): Promise<void>;
-  /** Forgets the messages waiting for their thread (the session ended). */
-  reset(): void;
+  /** The session ended: forgets the messages waiting for their thread and takes every shown notification
+   *  away — they name the agent's customers, and a click would focus their thread for whoever signs in next. */
+  reset(): Promise<void>;
 }
 
 interface Pending {
@@ -107,8 +108,11 @@ export function setupNotifications(opts: NotificationsOptions): Notifications {
     async show(notices) {
       await Promise.all(notices.map(show));
     },
-    reset() {
+    async reset() {
       pending = [];
+      // Only this extension's notifications are listed.
+      const shown = (await browser.notifications?.getAll()) ?? {};
+      await Promise.all(Object.keys(shown).map((id) => browser.notifications.clear(id)));
     },
   };
 }
