@@ -24,4 +24,35 @@ describe('storage migrations', () => {
       }),
     );
   });
+
+  it('crmThreads 1 → 2: a failed or retrying log keeps its words as a stored failure, other states as they were', async () => {
+    fakeBrowser.reset();
+    const record = { id: '003A', type: 'Contact', name: 'Ada Lovelace' };
+    await fakeBrowser.storage.local.set({
+      crmThreads: {
+        t1: { state: 'failed', record, message: 'Salesforce: Subject too long', at: 5 },
+        t2: { state: 'retrying', message: 'HubSpot’s rate limit was reached', at: 6 },
+        t3: { state: 'logged', record },
+      },
+      crmThreads$: { v: 1 },
+    });
+    vi.resetModules();
+    const { crmThreads } = await import('./storage');
+    await vi.waitFor(async () =>
+      expect(await crmThreads.getValue()).toEqual({
+        t1: {
+          state: 'failed',
+          record,
+          error: { code: 'unknown', message: 'Salesforce: Subject too long' },
+          at: 5,
+        },
+        t2: {
+          state: 'retrying',
+          error: { code: 'unknown', message: 'HubSpot’s rate limit was reached' },
+          at: 6,
+        },
+        t3: { state: 'logged', record },
+      }),
+    );
+  });
 });

@@ -11,6 +11,7 @@ import type { SyncHealth } from './sync/health';
 import type { ResponseTargets } from './targets/targets';
 import type { ServerClock } from './targets/server-clock';
 import type { OverdueMemory } from './notifications/overdue';
+import type { ProtocolErrorCode } from './messaging';
 
 export type { PresenceMap } from './presence/status';
 export type { ResponseTargets } from './targets/targets';
@@ -238,9 +239,32 @@ export const crmStatus = storage.defineItem<CrmStatus>('local:crmStatus', { vers
 
 /** Each thread's CRM side (lib/crm-log/service.ts CrmThreadState), by thread id. Written by the background only. */
 export const crmThreads = storage.defineItem<Record<string, CrmThreadStateView>>('local:crmThreads', {
-  version: 1,
+  version: 2,
   fallback: {},
+  migrations: { 2: upgradeCrmThreads },
 });
+
+/** Version 1 → 2 of crmThreads: a failed or retrying log's words become a stored failure {code, message}. */
+export function upgradeCrmThreads(old: unknown): Record<string, CrmThreadStateView> {
+  if (!old || typeof old !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(old as Record<string, { state?: unknown; message?: unknown }>).map(([id, state]) => {
+      if (state?.state !== 'retrying' && state?.state !== 'failed') return [id, state];
+      const { message, ...rest } = state;
+      return [
+        id,
+        { ...rest, error: { code: 'unknown', message: typeof message === 'string' ? message : '' } },
+      ];
+    }),
+  ) as Record<string, CrmThreadStateView>;
+}
+
+/** A failure kept for pages to show: the protocol's code (lib/messaging.ts; 'unknown' for words stored before
+ *  codes were) and words for the agent. */
+export interface StoredFailure {
+  code: ProtocolErrorCode | 'unknown';
+  message: string;
+}
 
 export interface CrmRecordView {
   id: string;
@@ -255,7 +279,7 @@ export type CrmThreadStateView =
   | { state: 'choose'; candidates: CrmRecordView[] }
   | { state: 'ready'; record: CrmRecordView }
   | { state: 'pending' | 'logged'; record: CrmRecordView; at?: number }
-  | { state: 'retrying' | 'failed'; record?: CrmRecordView; message: string; at: number };
+  | { state: 'retrying' | 'failed'; record?: CrmRecordView; error: StoredFailure; at: number };
 
 /** Response-time targets by resource id (lib/targets), set in the options page. */
 export const responseTargets = /* @__PURE__ */ storage.defineItem<ResponseTargets>('local:responseTargets', {

@@ -131,7 +131,9 @@ export function CrmPanel({ threadId }: { threadId: string }) {
     const problem = state.state === 'retrying' || state.state === 'failed';
     const line =
       state.state === 'retrying' || state.state === 'failed'
-        ? i18n.t(state.state === 'retrying' ? 'crmLog.retrying' : 'crmLog.failed', { message: state.message })
+        ? i18n.t(state.state === 'retrying' ? 'crmLog.retrying' : 'crmLog.failed', {
+            message: state.error.message,
+          })
         : state.state === 'ready'
           ? i18n.t('crmLog.ready')
           : state.state === 'pending'

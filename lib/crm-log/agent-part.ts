@@ -4,7 +4,7 @@
 // looked up again before one is created, lib/crm-log/service.ts), so they are cleared. The connection and its
 // tokens stay: they belong to the browser profile's CRM connection, not to the RingCentral agent.
 import type { AgentPart } from '../background/agent-data';
-import type { CrmStore, LogJob, ThreadChoice } from './store';
+import { upgradeJob, type CrmStore, type LogJob, type ThreadChoice } from './store';
 
 export interface CrmAgentData {
   choices: ThreadChoice[];
@@ -49,7 +49,7 @@ export function crmAgentPart(deps: { crmDb(): Promise<CrmStore>; clearThreads():
       const db = await deps.crmDb();
       const tx = db.transaction(['choices', 'jobs'], 'readwrite');
       for (const choice of data.choices ?? []) await tx.objectStore('choices').put(choice);
-      for (const job of data.jobs ?? []) await tx.objectStore('jobs').put(job);
+      for (const job of data.jobs ?? []) await tx.objectStore('jobs').put(upgradeJob(job));
       await tx.done;
     },
     async clear() {

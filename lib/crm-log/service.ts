@@ -9,6 +9,7 @@ import type { MessageThread } from '../rc/schemas';
 import type { CrmLogSettings, CrmRecordView, CrmThreadStateView } from '../storage';
 import { type Store } from '../sync/db';
 import { readEntries, readSummariesById, readThreads, readThreadsById } from '../sync/read';
+import { describeCrmError } from './failure';
 import { decideRecord, isFresh, isWriter, nextAttemptAt } from './record';
 import {
   currentConnection,
@@ -134,7 +135,7 @@ export class CrmService {
     else if (decision.kind === 'none' && match) await this.deps.saveCrmName(phone, null, connection.kind);
     let state: CrmThreadState;
     if (job?.error && decision.kind !== 'record')
-      state = { state: job.state === 'failed' ? 'failed' : 'retrying', message: job.error, at: job.nextAt };
+      state = { state: job.state === 'failed' ? 'failed' : 'retrying', error: job.error, at: job.nextAt };
     else if (!match) state = { state: 'matching' };
     else if (decision.kind === 'none') state = { state: 'noMatch' };
     else if (decision.kind === 'choose')
@@ -143,7 +144,7 @@ export class CrmService {
       state = {
         state: job.state === 'failed' ? 'failed' : 'retrying',
         record: toPublic(decision.record),
-        message: job.error,
+        error: job.error,
         at: job.nextAt,
       };
     else if (job) state = { state: 'pending', record: toPublic(decision.record) };
@@ -290,7 +291,7 @@ export class CrmService {
           attempts,
           state: error.transient ? 'pending' : 'failed',
           nextAt: nextAttemptAt(this.now(), attempts, error.retryAfterMs),
-          error: error.message,
+          error: describeCrmError(error),
         });
       }
       const thread = await this.thread(job.threadId);

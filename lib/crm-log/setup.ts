@@ -6,10 +6,10 @@ import { saveCrmName } from '../contacts/store';
 import { ProtocolError, type RequestData } from '../messaging';
 import { authStatus, crmLogSettings, crmStatus, crmThreads } from '../storage';
 import type { Store } from '../sync/db';
-import { CrmApiError } from '../crm-api/types';
 import type { AgentPart } from '../background/agent-data';
 import { crmAgentPart } from './agent-part';
 import { connectHubSpot, connectSalesforce } from './connect';
+import { describeCrmError } from './failure';
 import { CrmService } from './service';
 import { clearConnection, currentConnection, openCrmStore } from './store';
 
@@ -37,19 +37,9 @@ function patchThreads(change: (all: Awaited<ReturnType<typeof crmThreads.getValu
 }
 
 const asProtocolError = (error: unknown): ProtocolError => {
-  if (error instanceof CrmApiError) {
-    const code =
-      error.kind === 'rateLimited' || error.kind === 'limitExceeded'
-        ? 'rateLimited'
-        : error.kind === 'network'
-          ? 'offline'
-          : error.kind === 'auth'
-            ? 'signedOut'
-            : 'server';
-    return new ProtocolError(code, error.message);
-  }
   if (error instanceof ProtocolError) return error;
-  return new ProtocolError('server', error instanceof Error ? error.message : String(error));
+  const { code, message } = describeCrmError(error);
+  return new ProtocolError(code, message);
 };
 
 export function setupCrm(deps: { syncDb(): Promise<Store> }): {

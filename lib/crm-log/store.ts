@@ -5,6 +5,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { HubSpotSession } from '../crm-api/hubspot-client';
 import type { SalesforceSession } from '../crm-api/salesforce-client';
 import type { CrmKind, CrmRecord, LoggedActivity } from '../crm-api/types';
+import type { StoredFailure } from '../storage';
 
 export type CrmConnection =
   | { kind: 'salesforce'; key: string; session: SalesforceSession; connectedAt: number }
@@ -41,7 +42,13 @@ export interface LogJob {
   attempts: number;
   nextAt: number;
   state: 'pending' | 'failed';
-  error?: string;
+  error?: StoredFailure;
+}
+
+/** A job as an older version stored it: its failure was words only (database version 1, or put aside then). */
+export function upgradeJob(job: Omit<LogJob, 'error'> & { error?: unknown }): LogJob {
+  if (typeof job.error !== 'string') return job as LogJob;
+  return { ...job, error: { code: 'unknown', message: job.error } };
 }
 
 interface CrmDB extends DBSchema {
@@ -59,12 +66,19 @@ let opening: Promise<CrmStore> | undefined;
 
 export function openCrmStore(name = CRM_DB_NAME): Promise<CrmStore> {
   const open = () =>
-    openDB<CrmDB>(name, 1, {
-      upgrade(db) {
-        // One row, out-of-line key 'current'; the rest are keyed by their scoped key.
-        db.createObjectStore('connection');
-        for (const store of ['matches', 'choices', 'activities', 'jobs'] as const) {
-          db.createObjectStore(store, { keyPath: 'key' });
+    openDB<CrmDB>(name, 2, {
+      async upgrade(db, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
+          // One row, out-of-line key 'current'; the rest are keyed by their scoped key.
+          db.createObjectStore('connection');
+          for (const store of ['matches', 'choices', 'activities', 'jobs'] as const) {
+            db.createObjectStore(store, { keyPath: 'key' });
+          }
+          return;
+        }
+        if (oldVersion < 2) {
+          const jobs = tx.objectStore('jobs');
+          for (const job of await jobs.getAll()) await jobs.put(upgradeJob(job));
         }
       },
       blocking() {

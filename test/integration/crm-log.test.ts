@@ -407,7 +407,7 @@ describe('several records, rate limits and a used-up API allocation', () => {
     await avery.service.kick();
     expect(avery.states.get(threadId)).toMatchObject({
       state: 'retrying',
-      message: expect.stringContaining('rate limit'),
+      error: { code: 'rateLimited', message: expect.stringContaining('rate limit') },
     });
     await world.control('clock', { advanceSeconds: 11 });
     clockOffset += 11_000;
@@ -429,7 +429,7 @@ describe('several records, rate limits and a used-up API allocation', () => {
     await avery.service.kick();
     expect(avery.states.get(threadId)).toMatchObject({
       state: 'retrying',
-      message: expect.stringContaining('daily API request limit'),
+      error: { code: 'rateLimited', message: expect.stringContaining('daily API request limit') },
     });
     await world.control('crm/salesforce/api-usage', { used: 0 });
     clockOffset += 3600_000;
