@@ -1,5 +1,6 @@
 // Every request of lib/messaging.ts, answered by the background: sender checked from what the browser set,
-// payload parsed with the request's schema, RingCentral failures turned into ProtocolErrors (a code and words for the agent).
+// payload parsed with the request's schema, RingCentral failures turned into ProtocolErrors (a code and words
+// for the agent).
 import { browser } from 'wxt/browser';
 import { onMessage, ProtocolError, requestSchemas, type RequestData, type RequestName } from '../messaging';
 import { agentOf } from '../auth/agent';

@@ -32,7 +32,8 @@ export function originOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Throws a 'forbidden' ProtocolError unless this sender may make this request; returns what kind of sender it is. */
+/** Throws a 'forbidden' ProtocolError unless this sender may make this request; returns what kind of sender
+ *  it is. */
 export function checkSender(name: RequestName, sender: SenderLike | undefined, self: Self): SenderKind {
   if (!sender || sender.id !== self.extensionId) throw forbidden('Not sent by ThreadDesk.');
   const origin = originOf(sender.url) ?? originOf(sender.origin);
@@ -43,7 +44,8 @@ export function checkSender(name: RequestName, sender: SenderLike | undefined, s
   return 'content';
 }
 
-/** Parses the payload with the request's schema; throws an 'invalidRequest' ProtocolError with the first problem. */
+/** Parses the payload with the request's schema; throws an 'invalidRequest' ProtocolError with the first
+ *  problem. */
 export function validateRequest<N extends RequestName>(name: N, data: unknown) {
   const parsed = requestSchemas[name].safeParse(data ?? {});
   if (!parsed.success) {

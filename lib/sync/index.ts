@@ -1,6 +1,7 @@
 // The background's data side: the sync engine for the signed-in client, push (whose presence events go to
-// lib/presence) and the alarm backstop. setupSync registers the alarm listener at once (the alarm may be what woke the worker) and
-// returns the one Sync the rest of the background uses; every committed change goes to `onChange`.
+// lib/presence) and the alarm backstop. setupSync registers the alarm listener at once (the alarm may be what
+// woke the worker) and returns the one Sync the rest of the background uses; every committed change goes to
+// `onChange`.
 import { browser } from 'wxt/browser';
 import type { Page } from '../messaging';
 import { refreshCapabilities } from '../capabilities/refresh';
