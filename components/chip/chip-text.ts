@@ -1,24 +1,26 @@
-// What a chip says, to people (tooltip) and to screen readers (its accessible name).
+// What a chip says, to people (tooltip) and to screen readers (its accessible name), in the browser's
+// language (locales/).
+import { i18n } from '#i18n';
 import type { ChipState } from '../../lib/messaging';
 import { formatForDisplay } from '../../lib/phone/format';
 
 function stateText(state: ChipState | undefined): string {
-  if (!state) return 'checking';
-  const base = {
-    none: 'no thread yet',
-    unassigned: 'unassigned',
-    mine: 'assigned to you',
-    other: state.assigneeName ? `assigned to ${state.assigneeName}` : 'assigned to someone else',
-    optedOut: 'opted out',
-  }[state.kind];
-  return state.unread ? `${base}, unread` : base;
+  if (!state) return i18n.t('chip.checking');
+  const base =
+    state.kind === 'other'
+      ? state.assigneeName
+        ? i18n.t('chip.assignedTo', { name: state.assigneeName })
+        : i18n.t('chip.assignedElse')
+      : i18n.t(`chip.${state.kind}`);
+  return state.unread ? i18n.t('chip.unread', { state: base }) : base;
 }
 
 /** "Open SMS thread with +1 555-987-0101 — unassigned", or with "Ada Diaz (from Salesforce), " before the
  *  number when the customer's name is known. */
 export function chipLabel(e164: string, state: ChipState | undefined): string {
-  const who = state?.customer ? `${state.customer}, ${formatForDisplay(e164)}` : formatForDisplay(e164);
-  return `Open SMS thread with ${who} — ${stateText(state)}`;
+  const number = formatForDisplay(e164);
+  const who = state?.customer ? i18n.t('chip.customer', { name: state.customer, number }) : number;
+  return i18n.t('chip.label', { who, state: stateText(state) });
 }
 
 /** Up to two initials of an assignee's name, shown on the chip in place of the icon. */

@@ -1,6 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chipPhone, createChip, setChipState } from './chip';
 import { chipLabel, initials } from './chip-text';
+import { installI18n } from '../../lib/ui/ui.test-helpers';
+
+// Chips speak the browser's language: English from locales/en.yml here.
+beforeEach(installI18n);
 
 afterEach(() => {
   document.body.innerHTML = '';

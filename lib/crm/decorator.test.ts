@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chipPhone } from '../../components/chip/chip';
 import { chipButton, chipKind, chipName } from '../../components/chip/chip.test-helpers';
 import type { ChipState } from '../messaging';
@@ -6,6 +6,10 @@ import { demo } from './adapters/demo';
 import { generic } from './adapters/generic';
 import type { StatesTransport } from './chip-states';
 import { startCrmDecorator } from './decorator';
+import { installI18n } from '../ui/ui.test-helpers';
+
+// Chips speak the browser's language: English from locales/en.yml here.
+beforeEach(installI18n);
 
 /** Scans run in later tasks; a loaded CI machine may take a while to get to them. */
 const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 20 });

@@ -1,9 +1,13 @@
 import { chipPhone } from '../../components/chip/chip';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generic } from './adapters/generic';
 import type { CrmAdapter } from './adapters/types';
 import type { StatesTransport } from './chip-states';
 import { MIN_RESTART_MS, runPageSessions } from './page-session';
+import { installI18n } from '../ui/ui.test-helpers';
+
+// Chips speak the browser's language: English from locales/en.yml here.
+beforeEach(installI18n);
 
 /** Scans run in later tasks; a loaded CI machine may take a while to get to them. */
 const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 20 });
