@@ -7,7 +7,7 @@ import { protocolFailureOf } from '@/lib/messaging';
 import { presenceOf } from '@/lib/presence/status';
 import type { MessageThread } from '@/lib/rc/schemas';
 import { isOpen } from '@/lib/threads/rules';
-import { resourceOf } from './display';
+import { resourceOf } from '@/lib/threads/rules';
 import { useServices } from './services';
 
 type Pending = 'resolve' | 'delete' | null;

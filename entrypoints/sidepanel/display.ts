@@ -3,7 +3,7 @@ import { nameWithSource, resolveName, type ContactBook } from '@/lib/contacts/na
 import { formatPhone } from '@/lib/format/phone';
 import type { MessageThread } from '@/lib/rc/schemas';
 import type { Resource } from '@/lib/storage';
-import { inResource } from '@/lib/ui/inbox';
+import { resourceOf } from '@/lib/threads/rules';
 
 /** The customer's name, said with its site when it is only a page hint ("Ana (from crm.example.com)"). */
 export function customerName(t: MessageThread | undefined, names: Readonly<ContactBook>): string {
@@ -14,10 +14,6 @@ export function phoneName(phone: string | undefined, names: Readonly<ContactBook
   if (!phone) return '';
   const resolved = resolveName(names, phone);
   return resolved ? nameWithSource(resolved) : formatPhone(phone);
-}
-
-export function resourceOf(t: MessageThread, resources: readonly Resource[]): Resource | undefined {
-  return resources.find((r) => inResource(t, r));
 }
 
 export function resourceLabel(t: MessageThread, resources: readonly Resource[]): string {

@@ -8,8 +8,7 @@ import type { ContactBook } from '../contacts/names';
 import type { MessageThread } from '../rc/schemas';
 import type { NotificationSettings, Resource } from '../storage';
 import type { ThreadTarget } from '../targets/targets';
-import { isMine, isOpen, isUnassigned } from '../threads/rules';
-import { inResource } from '../ui/inbox';
+import { isMine, isOpen, isUnassigned, resourceOf } from '../threads/rules';
 import { customerLabel, OVERDUE_PREFIX, type Notice } from './decide';
 
 export interface OverdueMemory {
@@ -46,7 +45,7 @@ export function decideOverdue(input: OverdueInput): { notices: Notice[]; memory:
     // The wait told about goes on while the thread is open and has not started a new wait.
     if (wait !== undefined && isOpen(t) && (!target || target.waitingSince === wait)) told[t.id] = wait;
     if (target?.state !== 'overdue' || told[t.id] === target.waitingSince) continue;
-    const owner = input.resources.find((r) => inResource(t, r));
+    const owner = resourceOf(t, input.resources);
     const handler = !!owner?.handlers.some((h) => h.id === me);
     const mine = isMine(t, me);
     if (!mine && !(isUnassigned(t) && handler)) continue;

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
 import type { ThreadSummary } from '../sync/db';
-import { isOpen } from '../threads/rules';
-import { inResource } from '../ui/inbox';
+import { isOpen, resourceOf } from '../threads/rules';
 import { addWorkingMs, workingMs, type BusinessHours } from './business-hours';
 import { isTimeZone } from './zoned';
 
@@ -111,7 +110,7 @@ export function targetsOf(
   const out = new Map<string, ThreadTarget>();
   if (targets.size === 0) return out;
   for (const t of threads) {
-    const owner = resources.find((r) => inResource(t, r));
+    const owner = resourceOf(t, resources);
     const target = owner && threadTarget(t, summaries.get(t.id), targets.get(owner.id), now);
     if (target) out.set(t.id, target);
   }

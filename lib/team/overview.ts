@@ -6,7 +6,7 @@ import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
 import type { ThreadSummary } from '../sync/db';
 import { isOpen, isUnassigned } from '../threads/rules';
-import { inResource } from '../ui/inbox';
+import { resourceOf } from '../threads/rules';
 
 export interface ResourceLoad {
   id: string;
@@ -56,7 +56,7 @@ export function teamOverview(
 
   for (const t of threads) {
     if (!isOpen(t)) continue;
-    const resource = resources.find((r) => inResource(t, r));
+    const resource = resourceOf(t, resources);
     if (!resource) continue;
     const since = summaries.get(t.id)?.waitingSince;
     if (isUnassigned(t)) {

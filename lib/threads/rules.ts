@@ -1,6 +1,8 @@
-// Thread rules in one place, as pure functions over the store (docs/emulator.md, Thread rules): who may send, what counts as
-// unassigned, mine, unread, and which thread a customer number maps to.
+// Thread rules in one place, as pure functions over the store (docs/emulator.md, Thread rules): who may send,
+// what counts as unassigned, mine, unread, which resource a thread belongs to, and which thread a customer
+// number maps to.
 import type { MessageThread } from '../rc/schemas';
+import type { Resource } from '../storage';
 import type { ThreadSummary } from '../sync/db';
 
 export const isOpen = (t: MessageThread) => t.status === 'Open' && t.availability === 'Alive';
@@ -11,6 +13,18 @@ export const isHeldBy = (t: MessageThread, extensionId: string) =>
 export const isMine = (t: MessageThread, me: string) => isHeldBy(t, me);
 export const isOthers = (t: MessageThread, me: string) =>
   isOpen(t) && !!t.assignee && t.assignee.extensionId !== me;
+
+/** A thread belongs to a resource by its owner extension, or failing that by its shared number (no resource:
+ *  every thread). */
+export function inResource(t: MessageThread, resource: Resource | undefined): boolean {
+  if (!resource) return true;
+  if (t.owner.extensionId) return t.owner.extensionId === resource.id;
+  return !!t.ownerParty && resource.sharedNumbers.includes(t.ownerParty.phoneNumber);
+}
+
+/** The resource (call queue or site) a thread belongs to, among these. */
+export const resourceOf = (t: MessageThread, resources: readonly Resource[]): Resource | undefined =>
+  resources.find((r) => inResource(t, r));
 
 /** Only the assignee may reply while a thread is Open (MSG-427 otherwise). */
 export const canSend = (t: MessageThread, me: string) => isMine(t, me);

@@ -5,7 +5,8 @@ import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
 import { threadTarget, urgency, validTargets, type ThreadTarget } from '../targets/targets';
 import type { Send } from './api';
-import { countViews, inResource, selectThreads, type View } from './inbox';
+import { resourceOf } from '../threads/rules';
+import { countViews, selectThreads, type View } from './inbox';
 import type { SettingsModel } from './settings-model';
 import type { StoreModel } from './store-model';
 
@@ -53,7 +54,7 @@ export function createInboxModel(
   const targets = computed(() => validTargets(settings.responseTargets.value));
   const targetOf = (t: MessageThread) => {
     if (targets.value.size === 0) return undefined;
-    const owner = resources.value.find((r) => inResource(t, r));
+    const owner = resourceOf(t, resources.value);
     return owner && threadTarget(t, store.summaries.value.get(t.id), targets.value.get(owner.id), now.value);
   };
   const targetCounts = computed(() => {

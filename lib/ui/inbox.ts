@@ -3,7 +3,7 @@ import { resolveName, type ContactBook } from '../contacts/names';
 import type { MessageThread } from '../rc/schemas';
 import type { Resource } from '../storage';
 import type { ThreadSummary } from '../sync/db';
-import { isMine, isOpen, isUnassigned } from '../threads/rules';
+import { inResource, isMine, isOpen, isUnassigned } from '../threads/rules';
 
 export const VIEWS = ['unassigned', 'mine', 'open', 'resolved'] as const;
 export type View = (typeof VIEWS)[number];
@@ -20,13 +20,6 @@ export function inView(t: MessageThread, view: View, me: string | undefined): bo
       // With the Resolved ones: a status this version doesn't know (the thread says so; no composer either).
       return t.status !== 'Open' && t.availability === 'Alive';
   }
-}
-
-/** A thread belongs to a resource by its owner extension, or failing that by its shared number. */
-export function inResource(t: MessageThread, resource: Resource | undefined): boolean {
-  if (!resource) return true;
-  if (t.owner.extensionId) return t.owner.extensionId === resource.id;
-  return !!t.ownerParty && resource.sharedNumbers.includes(t.ownerParty.phoneNumber);
 }
 
 /** When the thread last moved: its newest entry, else its own modification time. */
