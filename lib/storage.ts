@@ -99,11 +99,14 @@ export const connectionStatus = /* @__PURE__ */ storage.defineItem<ConnectionSta
 
 /** Optional operations each server refused as not offered (lib/capabilities/features.ts). Version 2 keeps
  *  RingCentral's code beside its words; version 1 wrote them as one "[code] words" string. */
-export const serverFeatures = storage.defineItem<ServerFeatures | null>('local:serverFeatures', {
-  version: 2,
-  fallback: null,
-  migrations: { 2: upgradeServerFeatures },
-});
+export const serverFeatures = /* @__PURE__ */ storage.defineItem<ServerFeatures | null>(
+  'local:serverFeatures',
+  {
+    version: 2,
+    fallback: null,
+    migrations: { 2: upgradeServerFeatures },
+  },
+);
 
 /** Version 1 → 2 of serverFeatures: "[CMN-109] Feature not available." becomes its code and its words. */
 export function upgradeServerFeatures(old: unknown): ServerFeatures | null {
@@ -222,7 +225,7 @@ export interface CrmLogSettings {
   includeNotes: boolean;
 }
 
-export const crmLogSettings = storage.defineItem<CrmLogSettings>('local:crmLogSettings', {
+export const crmLogSettings = /* @__PURE__ */ storage.defineItem<CrmLogSettings>('local:crmLogSettings', {
   version: 1,
   fallback: { mode: 'auto', includeNotes: false },
 });
@@ -235,14 +238,20 @@ export interface CrmStatus {
   message?: string;
 }
 
-export const crmStatus = storage.defineItem<CrmStatus>('local:crmStatus', { version: 1, fallback: {} });
+export const crmStatus = /* @__PURE__ */ storage.defineItem<CrmStatus>('local:crmStatus', {
+  version: 1,
+  fallback: {},
+});
 
 /** Each thread's CRM side (lib/crm-log/service.ts CrmThreadState), by thread id. Written by the background only. */
-export const crmThreads = storage.defineItem<Record<string, CrmThreadStateView>>('local:crmThreads', {
-  version: 2,
-  fallback: {},
-  migrations: { 2: upgradeCrmThreads },
-});
+export const crmThreads = /* @__PURE__ */ storage.defineItem<Record<string, CrmThreadStateView>>(
+  'local:crmThreads',
+  {
+    version: 2,
+    fallback: {},
+    migrations: { 2: upgradeCrmThreads },
+  },
+);
 
 /** Version 1 → 2 of crmThreads: a failed or retrying log's words become a stored failure {code, message}. */
 export function upgradeCrmThreads(old: unknown): Record<string, CrmThreadStateView> {
