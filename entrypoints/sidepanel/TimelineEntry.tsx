@@ -208,6 +208,24 @@ function NoteEntry({
   );
 }
 
+/** What an unsent reply says: its author (the agent), when it was written, its text and attachments. */
+function OutboxText({ item }: { item: OutboxItem }) {
+  return (
+    <>
+      <div class="entry-head">
+        <span class="author">{i18n.t('thread.assignee.you')}</span>
+        <Time iso={new Date(item.createdAt).toISOString()} />
+      </div>
+      <p class="bubble">{item.text}</p>
+      {item.attachments?.map((a) => (
+        <span key={a.name} class="attachment">
+          📎 {a.name}
+        </span>
+      ))}
+    </>
+  );
+}
+
 function PendingEntry({ item, actions }: { item: OutboxItem; actions: EntryActions }) {
   if (item.state === 'failed' && item.error?.code === CONFIRM_CODE)
     return <HeldEntry item={item} actions={actions} />;
@@ -226,16 +244,7 @@ function PendingEntry({ item, actions }: { item: OutboxItem; actions: EntryActio
       data-kind="pending"
       data-state={item.state}
     >
-      <div class="entry-head">
-        <span class="author">{i18n.t('thread.assignee.you')}</span>
-        <Time iso={new Date(item.createdAt).toISOString()} />
-      </div>
-      <p class="bubble">{item.text}</p>
-      {item.attachments?.map((a) => (
-        <span key={a.name} class="attachment">
-          📎 {a.name}
-        </span>
-      ))}
+      <OutboxText item={item} />
       <div class="entry-foot">
         <span class={failed ? 'status error' : 'status'} role={failed ? 'alert' : undefined}>
           {state}
@@ -261,11 +270,7 @@ function HeldEntry({ item, actions }: { item: OutboxItem; actions: EntryActions 
   const minutes = Math.max(1, Math.round((localNow.value - item.createdAt) / 60_000));
   return (
     <li class="entry message outbound pending" data-testid="entry" data-kind="pending" data-state="confirm">
-      <div class="entry-head">
-        <span class="author">{i18n.t('thread.assignee.you')}</span>
-        <Time iso={new Date(item.createdAt).toISOString()} />
-      </div>
-      <p class="bubble">{item.text}</p>
+      <OutboxText item={item} />
       <div class="entry-foot" role="group" aria-label={i18n.t('status.heldConfirm', { minutes })}>
         <span class="status" role="status">
           {i18n.t('status.heldConfirm', { minutes })}

@@ -276,12 +276,15 @@ describe('timeline', () => {
       state: 'failed' as const,
       attempts: 0,
       error: { code: 'confirmHeld', message: 'Held while you were away — send it now?', permanent: false },
+      attachments: [{ name: 'invoice.pdf', type: 'application/pdf', data: new Blob(['%PDF']) }],
     };
     // The wait is counted on this machine's clock, which wrote createdAt, whatever RingCentral's clock says.
     await items.serverClock.setValue({ offsetMs: 10 * 60_000 });
     const { send } = await openThread({ seed: { ...mine(), outbox: [held] }, now: 60 });
     const entry = (await screen.findAllByTestId('entry')).find((e) => e.dataset.state === 'confirm')!;
     expect(entry.textContent).toContain('Your order ships Monday');
+    // What would go out is shown whole before the agent confirms it.
+    expect(entry.textContent).toContain('📎 invoice.pdf');
     const ask = within(entry).getByRole('group', {
       name: 'Held for 54 min while you were away — send it now?',
     });
