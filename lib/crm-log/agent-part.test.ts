@@ -130,4 +130,34 @@ describe('the CRM side of the hand-over between agents', () => {
     expect((await crmDb.getAll('jobs')).map((j) => j.threadId).sort()).toEqual(['t3', 't4']);
     syncDb.close();
   });
+
+  it('gives back a job put aside by an older version, its failure words kept as {code, message}', async () => {
+    const syncDb = await openStore(`agent-part-${Math.random()}`);
+    const crmDb = await openCrmStore();
+    const crm = setupCrm({ syncDb: async () => syncDb });
+    const agents = setupAgentData({
+      db: async () => syncDb,
+      clearStore: async () => undefined,
+      parts: [crm.agentPart],
+    });
+    const job = {
+      key: 'salesforce:00D1|t1',
+      threadId: 't1',
+      seq: 1,
+      manual: false,
+      attempts: 2,
+      nextAt: Number.MAX_SAFE_INTEGER,
+      state: 'failed',
+    };
+    await syncDb.put(
+      'meta',
+      { parts: { crm: { choices: [], jobs: [{ ...job, error: 'Salesforce: Subject too long' }] } } },
+      `agent:aside:${agent('A').key}`,
+    );
+    await agents.begin(agent('A'));
+    expect(await crmDb.getAll('jobs')).toEqual([
+      { ...job, error: { code: 'unknown', message: 'Salesforce: Subject too long' } },
+    ]);
+    syncDb.close();
+  });
 });
