@@ -65,11 +65,15 @@ export const CONFIRM_HELD: NonNullable<OutboxItem['error']> = {
   permanent: false,
 };
 
+/** Whether the item is held for its agent because their session ended (pauseForSessionEnd). */
+export const isHeldForSessionEnd = (item: OutboxItem): boolean =>
+  item.state === 'queued' && item.error?.code === SESSION_ENDED_CODE;
+
 /** The item after its agent's session ended with it unsent: held for them. An interrupted send may have gone
  *  out, so it is looked for on the server before it is sent again. Items that failed for good stay as they are. */
 export function pauseForSessionEnd(item: OutboxItem): OutboxItem | undefined {
   if (item.state === 'failed') return undefined;
-  if (item.state === 'queued' && item.error?.code === SESSION_ENDED_CODE) return undefined;
+  if (isHeldForSessionEnd(item)) return undefined;
   return {
     ...item,
     state: 'queued',
@@ -92,8 +96,7 @@ export function claimFor(item: OutboxItem, owner: string, now: number): OutboxIt
     const uncertain = item.uncertain || item.state === 'sending';
     return { ...item, state: 'failed', nextAttemptAt: undefined, uncertain, error: OTHER_AGENT };
   }
-  const paused = item.state === 'queued' && item.error?.code === SESSION_ENDED_CODE;
-  if (!heldForOther && !paused) return undefined;
+  if (!heldForOther && !isHeldForSessionEnd(item)) return undefined;
   return needsConfirm(item, now)
     ? { ...item, state: 'failed', nextAttemptAt: undefined, error: CONFIRM_HELD }
     : { ...item, state: 'queued', error: undefined };

@@ -355,6 +355,43 @@ describe('Outbox: replies held across a session end', () => {
   });
 });
 
+describe('Outbox: a session that ends while a reply is being sent', () => {
+  it('keeps the reply held for its agent when the send then fails, to be looked for on the server first', async () => {
+    let who: string | undefined = ME;
+    const o = await outboxWith(['net'], () => who);
+    const rc = o.rc.request.bind(o.rc);
+    let release!: () => void;
+    const inFlight = new Promise<void>((r) => (release = r));
+    let sending!: () => void;
+    const started = new Promise<void>((r) => (sending = r));
+    o.rc.request = async (method, path, opts) => {
+      if (method === 'POST') {
+        sending();
+        await inFlight;
+      }
+      return rc(method, path, opts);
+    };
+    const id = await o.outbox.enqueue({
+      threadId: 't1',
+      from: '+15550000001',
+      to: '+15551230000',
+      text: 'hi',
+    });
+    const run = o.outbox.kick();
+    await started;
+    // The session ends with the request in flight; then the request fails (the connection dropped).
+    who = undefined;
+    await o.outbox.holdForSessionEnd();
+    release();
+    await run;
+    expect(await o.db.get('outbox', id)).toMatchObject({
+      state: 'queued',
+      uncertain: true,
+      error: { code: 'signedOut' },
+    });
+  });
+});
+
 describe('Outbox and opt-outs', () => {
   it('fails a send to a customer who opted out of that number, without sending', async () => {
     const o = await outboxWith([]);

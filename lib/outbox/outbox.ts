@@ -18,6 +18,7 @@ import {
   claimFor,
   CLOCK_SKEW_MS,
   findSentMatch,
+  isHeldForSessionEnd,
   pauseForSessionEnd,
   sendable,
 } from './machine';
@@ -205,8 +206,12 @@ export class Outbox {
       const rc = await toRcError(e);
       const attempts = rc.code === 'signedOut' ? item.attempts : item.attempts + 1;
       const next = afterFailure({ ...item, attempts }, rc, this.now(), this.random());
+      const fresh = await db.get('outbox', item.localId);
       // Discarded while in flight: do not bring it back.
-      if (!(await db.get('outbox', item.localId))) return 'done';
+      if (!fresh) return 'done';
+      // Held while in flight (the session ended): it stays held for its agent, who looks for it on the server
+      // before sending again (machine.ts, claimFor).
+      if (isHeldForSessionEnd(fresh)) return 'paused';
       await db.put('outbox', next);
       this.changed();
       if (next.state === 'failed') return 'failed';
