@@ -22,6 +22,7 @@ import {
   pauseForSessionEnd,
   sendable,
 } from './machine';
+import { sleep } from '../util/sleep';
 
 type Rc = Pick<RcClient, 'request'>;
 
@@ -62,7 +63,7 @@ export class Outbox {
   constructor(private readonly deps: OutboxDeps) {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
-    this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.sleep = deps.sleep ?? sleep;
   }
 
   /** Records the send, then starts the loop; resolves with the item's local id before anything is sent. */

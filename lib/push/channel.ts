@@ -17,6 +17,7 @@ import {
   recoverCheckInterval,
   streamOfEvent,
 } from './events';
+import { sleep } from '../util/sleep';
 
 type WsExtension = Awaited<ReturnType<Subscriptions['newWsExtension']>>;
 
@@ -26,8 +27,6 @@ const MAX_RECOVER_ERRORS = 4;
 /** A connection that lived this long resets the reconnect backoff. */
 const STABLE_MS = 60_000;
 const REVOKE_TIMEOUT_MS = 3_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface PushOptions {
   sdk: SDK;

@@ -2,6 +2,7 @@
 // sliding 60 s window, and a request over the limit restarts a 60 s penalty ("429 trap"), so we would rather
 // wait a little before sending than be locked out. The core is pure (state + timestamps in, decision out);
 // RateBudget is the thin async wrapper the client awaits before each request.
+import { sleep } from '../util/sleep';
 
 export type RateGroup = 'Light' | 'Medium' | 'Heavy' | 'Auth';
 
@@ -83,7 +84,7 @@ export interface Clock {
 
 const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep,
 };
 
 /** One per RC client. Waits rather than sends when a group is spent. */

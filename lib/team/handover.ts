@@ -7,6 +7,7 @@
 // and no request is sent into a penalty that would only restart it (docs/emulator.md, Rate limits).
 import type { MessageThread } from '../rc/schemas';
 import { isOpen } from '../threads/rules';
+import { sleep } from '../util/sleep';
 
 export type HandoverOutcome = 'moved' | 'resolved' | 'reassigned' | 'gone' | 'failed';
 
@@ -45,18 +46,6 @@ export interface HandoverDeps {
   sleep?(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
-
 async function handOne(
   threadId: string,
   from: string,
@@ -75,7 +64,7 @@ async function handOne(
         return { threadId, outcome: 'failed', detail: e instanceof Error ? e.message : String(e) };
       }
       deps.onWait?.(wait);
-      await (deps.sleep ?? abortableSleep)(wait, deps.signal);
+      await (deps.sleep ?? sleep)(wait, deps.signal);
       deps.onWait?.(0);
       if (deps.signal?.aborted) {
         return { threadId, outcome: 'failed', detail: e instanceof Error ? e.message : String(e) };
