@@ -106,3 +106,7 @@ function open(name: string) {
 }
 
 export type Store = IDBPDatabase<ThreadDeskDB>;
+
+/** The key range of one thread's entries in the byThreadTime index ([threadId, time]). */
+export const entriesOfThread = (threadId: string): IDBKeyRange =>
+  IDBKeyRange.bound([threadId, ''], [threadId, '\uffff']);

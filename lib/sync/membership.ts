@@ -5,7 +5,7 @@
 import type { MessageThread } from '../rc/schemas';
 import { membershipKey } from '../capabilities/membership';
 import { capabilities, type Capabilities, type Resource } from '../storage';
-import type { Store } from './db';
+import { entriesOfThread, type Store } from './db';
 import type { SyncEngine } from './engine';
 import { readMeta } from './store-io';
 import { tokenKey } from './stream';
@@ -55,7 +55,7 @@ export async function applyMembership(
     await tx.objectStore('threads').delete(id);
     await tx.objectStore('summaries').delete(id);
     await tx.objectStore('reads').delete(id);
-    const keys = await entries.index('byThreadTime').getAllKeys(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+    const keys = await entries.index('byThreadTime').getAllKeys(entriesOfThread(id));
     for (const k of keys) await entries.delete(k);
   }
   await meta.delete(tokenKey('threads'));

@@ -2,10 +2,7 @@
 // the chip push, notifications and the background's handlers read through these, so the store's layout
 // (indexes, key ranges, which store holds what) is known here and in lib/sync/db.ts only.
 import type { MessageThread } from '../rc/schemas';
-import type { OutboxItem, Store, StoredEntry, ThreadSummary } from './db';
-
-/** The key range of one thread's entries in the byThreadTime index ([threadId, time]). */
-const entriesOf = (threadId: string) => IDBKeyRange.bound([threadId, ''], [threadId, '\uffff']);
+import { entriesOfThread, type OutboxItem, type Store, type StoredEntry, type ThreadSummary } from './db';
 
 /** Every thread in the store (Open and the Resolved ones loaded as history), newest activity first. */
 export async function readThreads(db: Store): Promise<MessageThread[]> {
@@ -41,7 +38,7 @@ export async function readThreadsById(db: Store, ids: Iterable<string>): Promise
 
 /** One thread's entries in time order. */
 export function readEntries(db: Store, threadId: string): Promise<StoredEntry[]> {
-  return db.getAllFromIndex('entries', 'byThreadTime', entriesOf(threadId));
+  return db.getAllFromIndex('entries', 'byThreadTime', entriesOfThread(threadId));
 }
 
 /** One thread's newest `limit` entries, in time order: the timeline's first window before the full read. */
@@ -50,7 +47,7 @@ export async function readNewestEntries(db: Store, threadId: string, limit: numb
   let cursor = await db
     .transaction('entries')
     .store.index('byThreadTime')
-    .openCursor(entriesOf(threadId), 'prev');
+    .openCursor(entriesOfThread(threadId), 'prev');
   while (cursor && items.length < limit) {
     items.push(cursor.value);
     cursor = await cursor.continue();

@@ -1,7 +1,7 @@
 // The engine's I/O with IndexedDB: read the slice a sync page touches, write the reducer's result (and the
 // stream's new sync token) in one transaction, so a crash never leaves data and token out of step.
 import type { MessageThread } from '../rc/schemas';
-import type { StoredEntry, Store, ThreadSummary } from './db';
+import { entriesOfThread, type StoredEntry, type Store, type ThreadSummary } from './db';
 import type { StoreSlice, StoreWrites } from './reducer';
 import type { PairOptOut } from './summary';
 
@@ -26,7 +26,7 @@ export async function loadSlice(
   const single = bulk
     ? []
     : [...threadIds].map(async (id) => {
-        const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+        const range = entriesOfThread(id);
         const [t, es, s] = await Promise.all([
           opts.allThreads ? undefined : tx.objectStore('threads').get(id),
           tx.objectStore('entries').index('byThreadTime').getAll(range),
@@ -67,7 +67,7 @@ export async function applyWrites(
   for (const s of w.putSummaries) ops.push(summaries.put(s));
   for (const id of w.dropThreads) {
     ops.push(threads.delete(id), summaries.delete(id), tx.objectStore('reads').delete(id));
-    const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+    const range = entriesOfThread(id);
     ops.push(
       entries
         .index('byThreadTime')
