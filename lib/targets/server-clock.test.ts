@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOffset, offsetFromDate, serverNow, TOLERANCE_MS } from './server-clock';
+import { nextOffset, offsetFromDate, serverNow, TOLERANCE_MS, type ServerClock } from './server-clock';
 
 describe('server clock', () => {
   const received = Date.parse('2026-12-02T01:00:00.000Z');
@@ -23,5 +23,11 @@ describe('server clock', () => {
   it('is the machine clock until an offset is known', () => {
     expect(serverNow(null, 1_000)).toBe(1_000);
     expect(serverNow({ offsetMs: 60_000 }, 1_000)).toBe(61_000);
+  });
+
+  it('takes an unreadable stored offset for none, so no time on screen or alarm becomes NaN', () => {
+    expect(serverNow({ offsetMs: Number.NaN }, 1_000)).toBe(1_000);
+    expect(serverNow({ offsetMs: '60000' } as unknown as ServerClock, 1_000)).toBe(1_000);
+    expect(serverNow({} as ServerClock, 1_000)).toBe(1_000);
   });
 });

@@ -28,9 +28,16 @@ export function nextOffset(held: number | undefined, sample: number): number {
   return held !== undefined && Math.abs(sample - held) <= TOLERANCE_MS ? held : sample;
 }
 
+/** The held offset in ms; none, or an unreadable stored value (another version wrote it), is 0: the machine's
+ *  clock. */
+export function offsetOf(clock: ServerClock | null | undefined): number {
+  const offset: unknown = clock?.offsetMs;
+  return typeof offset === 'number' && Number.isFinite(offset) ? offset : 0;
+}
+
 /** RingCentral's time now: local time corrected by the held offset (none yet: the machine's clock). */
 export const serverNow = (clock: ServerClock | null | undefined, local = Date.now()): number =>
-  local + (clock?.offsetMs ?? 0);
+  local + offsetOf(clock);
 
 /**
  * Feeds `onSample` with the Date header of every answer the client's SDK receives (successes and errors

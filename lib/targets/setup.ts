@@ -20,7 +20,7 @@ import {
 import type { Store } from '../sync/db';
 import { readSnapshot, type StoreSnapshot } from '../sync/read';
 import { coalesce } from '../util/coalesce';
-import { nextOffset, observeServerClock, serverNow } from './server-clock';
+import { nextOffset, observeServerClock, offsetOf, serverNow } from './server-clock';
 import { nextTargetChange, targetsOf, validTargets } from './targets';
 
 export const TARGETS_ALARM = 'threaddesk-targets';
@@ -56,7 +56,7 @@ export function setupTargets(deps: {
   const schedule = (at: number | undefined, clock: ServerClock | null) =>
     at === undefined
       ? browser.alarms.clear(TARGETS_ALARM)
-      : browser.alarms.create(TARGETS_ALARM, { when: at - (clock?.offsetMs ?? 0) + AFTER_CHANGE_MS });
+      : browser.alarms.create(TARGETS_ALARM, { when: at - offsetOf(clock) + AFTER_CHANGE_MS });
 
   const run = coalesce(async () => {
     const snapshot = given ?? (await readSnapshot(await deps.db()));
