@@ -64,6 +64,20 @@ describe('decideOverdue', () => {
     expect(memory.told).toEqual({ '1': 10 * MIN, '2': 10 * MIN });
   });
 
+  it('takes unreadable stored memory for none: what was overdue already is not news', () => {
+    const { notices, memory } = decideOverdue({
+      threads,
+      targets,
+      resources,
+      me: 'me',
+      settings: on,
+      memory: { since: 'soon', told: 5 } as unknown as OverdueMemory,
+      now: 35 * MIN,
+    });
+    expect(notices).toEqual([]);
+    expect(memory).toEqual({ since: 35 * MIN, told: { '1': 10 * MIN, '2': 10 * MIN } });
+  });
+
   it('never repeats a wait it told, and tells again once a new wait is overdue', () => {
     const first = decideOverdue({
       threads,

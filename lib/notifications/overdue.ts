@@ -4,6 +4,7 @@
 // thread overdue under someone else tells nobody here until it is handed to me or back to the team. Waits
 // that were already overdue when this session began watching are not news (sign-in would flood), and neither
 // is a wait while notifications are off or its resource is muted: both are recorded silently.
+import { z } from 'zod';
 import type { ContactBook } from '../contacts/names';
 import type { MessageThread } from '../rc/schemas';
 import type { NotificationSettings, Resource } from '../storage';
@@ -17,6 +18,12 @@ export interface OverdueMemory {
   /** Thread id → the start (ms) of the overdue wait already told or recorded. */
   told: Record<string, number>;
 }
+
+/** The memory as stored: another version may have written it, so it is checked before it is believed. */
+const StoredMemory = z.object({
+  since: z.number().finite(),
+  told: z.record(z.string(), z.number().finite()),
+});
 
 export interface OverdueInput {
   threads: Iterable<MessageThread>;
@@ -34,8 +41,10 @@ const MINUTE = 60_000;
 
 export function decideOverdue(input: OverdueInput): { notices: Notice[]; memory: OverdueMemory } {
   const { targets, me, now } = input;
-  const since = input.memory?.since ?? now;
-  const held = input.memory?.told ?? {};
+  // Unreadable memory counts as none: this session starts watching now, so nothing already overdue floods.
+  const memory = StoredMemory.safeParse(input.memory).data;
+  const since = memory?.since ?? now;
+  const held = memory?.told ?? {};
   const told: Record<string, number> = {};
   const notices: Notice[] = [];
   const muted = new Set(input.settings.mutedResources);
