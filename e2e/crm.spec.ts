@@ -1,4 +1,4 @@
-// Issue 5 end to end: chips on the demo CRM pages for the right numbers (and none for decoys), a click opens
+// CRM pages end to end: chips on the demo CRM pages for the right numbers (and none for decoys), a click opens
 // that customer's thread in the side panel, and chip state follows assignment and resolution by other agents.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -169,7 +169,7 @@ for (const [fixture, phones] of Object.entries(FIXTURES)) {
   });
 }
 
-// Issue 9: the page's own scripts (page.evaluate and init scripts run in the page's main world).
+// A hostile page: the page's own scripts (page.evaluate and init scripts run in the page's main world).
 test('the page cannot read chip state, press a chip, or stop us', async () => {
   const page = await profile.context.newPage();
   // Installed before the content script runs: record every window message and every chip added to the DOM.

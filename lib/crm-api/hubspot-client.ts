@@ -1,6 +1,7 @@
 // HubSpot over its REST API with a private-app access token, for the background. Searches are spaced to stay
 // under the search API's 5 a second; a 429 says how long to wait (10 s for the rolling burst limit, 1 s for
 // search), and short waits are taken here, longer ones handed to the caller's queue.
+import { sleep } from '../util/sleep';
 import { callJson, retryAfterMs, type CallResult } from './http';
 import {
   AssociationPage,
@@ -32,7 +33,6 @@ export interface HubSpotSession {
 
 const SEARCH_SPACING_MS = 250;
 const INLINE_WAIT_MAX_MS = 2_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function readError(status: number, body: unknown, headers: Headers): CrmApiError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as {
