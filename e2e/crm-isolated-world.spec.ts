@@ -1,11 +1,12 @@
 // What our own content script's context can read, asked from inside it: the isolated world Chromium runs
 // the CRM content script in (found over CDP by the extension's name), on a signed-in profile with threads.
 // A compromised renderer of a CRM page holds everything that world can read. Tokens and the synced thread
-// store live in the extension origin's IndexedDB and storage.session is kept to trusted contexts, so none
-// of them is reachable there. storage.local is (Chromium's default for it): what it still holds is listed
-// in docs/architecture.md ("What a CRM page's renderer can read").
-import type { CDPSession } from '@playwright/test';
-import { chipState } from './chips.ts';
+// store live in the extension origin's IndexedDB, and storage.session and (since the background asks for it)
+// storage.local are kept to trusted contexts, so none of them is reachable there; the script learns whether
+// the agent turned its CRM off by asking the background (docs/architecture.md, "What a CRM page's renderer
+// can read").
+import type { CDPSession, Worker } from '@playwright/test';
+import { chipNodes, chipState } from './chips.ts';
 import { expect, test } from './fixtures.ts';
 
 interface ContextCreated {
@@ -24,7 +25,7 @@ async function inContentScript<T>(cdp: CDPSession, contextId: number, expression
   return result.value;
 }
 
-test('the CRM content script cannot read tokens, the thread store or session storage', async ({
+test('the CRM content script cannot read tokens, the thread store or extension storage', async ({
   emulator,
   profile,
   signIn,
@@ -60,9 +61,52 @@ test('the CRM content script cannot read tokens, the thread store or session sto
   );
   expect(databases).not.toContain('threaddesk');
   expect(databases).not.toContain('threaddesk-crm');
-  // Nothing in storage.local looks like a credential or a synced thread.
-  const local = await inContentScript<string>(cdp, id, 'chrome.storage.local.get(null).then(JSON.stringify)');
-  expect(local).not.toMatch(/access_token|refresh_token|"token"|accessToken|refreshToken/i);
-  expect(local).not.toMatch(/Is my appointment|guestParty|message-threads/);
+  // storage.local (contact names, drafts, the agent's name and resources, CRM record ids) is refused too: the
+  // background set its access level when it started.
+  const local = await inContentScript<string>(
+    cdp,
+    id,
+    'chrome.storage.local.get(null).then(() => "read", (e) => "refused: " + e.message)',
+  );
+  expect(local).toMatch(/^refused/);
+  await page.close();
+});
+
+/** Writes the CRM settings the way the options page does (the demo CRM, an emulator build's own, has no
+ *  switch there; the known CRMs' switches write this same item). */
+async function setDisabled(worker: Worker, ids: string[]) {
+  await worker.evaluate(
+    (disabled) =>
+      chrome.storage.local.set({ crmSettings: { disabledAdapters: disabled, customOrigins: [] } }),
+    ids,
+  );
+}
+
+test('switching a CRM off stops the content script live and on the next load, switching it on brings chips back', async ({
+  emulator,
+  profile,
+  signIn,
+}) => {
+  const [avery] = emulator.advisors();
+  await (await signIn(avery!)).close();
+  const page = await profile.context.newPage();
+  await page.goto(`${emulator.url}/crm/demo.html`);
+  const appeared = Date.now();
+  await expect.poll(() => chipState(page, '+15550100101'), { timeout: 15_000 }).toBeTruthy();
+  const firstChipMs = Date.now() - appeared;
+
+  // Live: the background tells the tab, the script asks again and stops, taking its chips with it.
+  await setDisabled(profile.worker, ['demo']);
+  await expect.poll(() => chipNodes(page).then((n) => n.length), { timeout: 10_000 }).toBe(0);
+
+  // Next load: the script asks first and never starts. Waited well past the time chips took to appear above.
+  await page.reload();
+  await page.waitForTimeout(Math.max(3_000, 3 * firstChipMs));
+  expect(await chipNodes(page)).toEqual([]);
+
+  // On again: the next load has chips, so the wait above was long enough to see them.
+  await setDisabled(profile.worker, []);
+  await page.reload();
+  await expect.poll(() => chipState(page, '+15550100101'), { timeout: 15_000 }).toBeTruthy();
   await page.close();
 });

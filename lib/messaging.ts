@@ -1,6 +1,6 @@
 // The one message protocol between the extension's contexts. Every request has a zod schema that the
 // background checks before acting, and a list of who may send it: content scripts (CRM pages, untrusted)
-// get two narrow requests; extension pages (side panel, options) get the rest.
+// get three narrow requests; extension pages (side panel, options) get the rest.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { z } from 'zod';
 import { E164_PATTERN } from './rc/e164';
@@ -37,6 +37,9 @@ export const contentRequests = /* @__PURE__ */ (() => ({
     }),
   /** Open the side panel on this customer's thread (or a new conversation). */
   openThread: z.object({ phone: e164(), name: name().optional() }),
+  /** Whether chips run on this page: the background judges the page by the address the browser gives the
+   *  sender, so the page learns nothing else of the agent's settings (docs/architecture.md). */
+  pageSettings: z.object({}),
 }))();
 
 /** Requests only the extension's own pages may make. */
@@ -133,6 +136,7 @@ export interface Page<T = void> {
 interface Replies {
   threadStates: Record<string, ChipState>;
   openThread: void;
+  pageSettings: { enabled: boolean };
   getStatus: AuthStatus;
   signIn: AuthStatus;
   signInJwt: AuthStatus;
@@ -167,6 +171,8 @@ type Requests = { [N in RequestName]: (data: RequestInput<N>) => Replies[N] };
 /** Messages the background sends to content scripts in CRM tabs. */
 interface Broadcasts {
   threadStatesChanged: (data: { states: Record<string, ChipState> }) => void;
+  /** The agent's CRM settings changed: ask pageSettings again. */
+  pageSettingsChanged: () => void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<Requests & Broadcasts>();

@@ -7,7 +7,6 @@ import type { StatesTransport } from '../../lib/crm/chip-states';
 import { ignoreForgedStops } from '../../lib/crm/page-guard';
 import { runPageSessions } from '../../lib/crm/page-session';
 import { regionFromLanguages } from '../../lib/crm/region';
-import { crmSettings } from '../../lib/storage';
 
 const transport: StatesTransport = {
   threadStates: (phones, names) => sendMessage('threadStates', { phones, names }),
@@ -33,15 +32,18 @@ export default defineContentScript({
     const flags = globalThis as { __threadDeskCrm?: boolean };
     if (flags.__threadDeskCrm) return;
     flags.__threadDeskCrm = true;
-    const adapter = adapterFor(location.href);
-    const off = (ids: string[]) => ids.includes(adapter.id);
-    if (off((await crmSettings.getValue()).disabledAdapters)) return;
+    // Whether the agent turned this CRM off comes from the background: storage.local is closed to us
+    // (docs/architecture.md, "What a CRM page's renderer can read").
+    const enabled = async () => (await sendMessage('pageSettings', {})).enabled;
+    if (!(await enabled())) return;
     ctx.onInvalidated(
-      crmSettings.watch((settings) => settings && off(settings.disabledAdapters) && ctx.abort()),
+      onMessage('pageSettingsChanged', async () => {
+        if (!(await enabled())) ctx.abort();
+      }),
     );
     runPageSessions({
       doc: document,
-      adapter,
+      adapter: adapterFor(location.href),
       transport,
       defaultCountry: regionFromLanguages(navigator.languages),
       signal: ctx.signal,

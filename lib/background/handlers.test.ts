@@ -5,7 +5,7 @@ import { setupBadge } from '../badge';
 import { Outbox } from '../outbox/outbox';
 import { thread as buildThread } from '../../test/support/threads';
 import { protocolFailureOf } from '../messaging';
-import { authStatus, capabilities, contactBook, panelFocus } from '../storage';
+import { authStatus, capabilities, contactBook, crmSettings, panelFocus } from '../storage';
 import { STORE_CHANNEL } from '../sync/changes';
 import { openStore, type Store } from '../sync/db';
 import { subscribedTabs } from './chip-subscribers';
@@ -92,6 +92,22 @@ describe('background handlers', () => {
   it('refuses a content script asking for a page-only request', async () => {
     const reply = await call('assign', { threadId: 't1', extensionId: '101' }, CRM);
     expect(reply.err?.code).toBe('forbidden');
+  });
+
+  it('tells a content script whether chips run on its page, judged by the address the browser set', async () => {
+    const SALESFORCE = { ...CRM, url: 'https://acme.lightning.force.com/lightning/r/Contact/003/view' };
+    expect((await call('pageSettings', {}, SALESFORCE)).res).toEqual({ enabled: true });
+    await crmSettings.setValue({ disabledAdapters: ['salesforce'], customOrigins: [] });
+    // Only whether it runs: the page learns nothing else of the settings.
+    expect((await call('pageSettings', {}, SALESFORCE)).res).toEqual({ enabled: false });
+    expect((await call('pageSettings', {}, CRM)).res).toEqual({ enabled: true });
+    // What the page claims does not count: the schema takes no fields, the sender's address decides.
+    expect((await call('pageSettings', { url: CRM.url }, SALESFORCE)).res).toEqual({ enabled: false });
+    expect((await call('pageSettings', 'salesforce', SALESFORCE)).err?.code).toBe('invalidRequest');
+    expect((await call('pageSettings', {}, { ...SALESFORCE, id: 'other-extension' })).err?.code).toBe(
+      'forbidden',
+    );
+    expect((await call('pageSettings', {}, { id: 'test-extension-id' })).err?.code).toBe('forbidden');
   });
 
   it('refuses senders that are not this extension, whatever they claim', async () => {

@@ -23,7 +23,7 @@ import { tryOptional } from '../capabilities/features';
 import type { MessageThread } from '../rc/schemas';
 import { savePageHints, saveAgentName } from '../contacts/store';
 import type { CrmHandlers } from '../crm-log/setup';
-import { authStatus, capabilities, panelFocus, type PanelFocus } from '../storage';
+import { authStatus, capabilities, crmSettings, panelFocus, type PanelFocus } from '../storage';
 import { announce } from '../sync/changes';
 import { type Store } from '../sync/db';
 import { readReadMark, readThreads } from '../sync/read';
@@ -32,6 +32,7 @@ import { openThreadFor } from '../threads/rules';
 import type { ChipPush } from './chip-push';
 import { rememberTab, tabShows } from './chip-subscribers';
 import { blobToDataUrl, dataUrlToBlob } from './data-url';
+import { chipsEnabledAt } from './page-settings';
 import {
   checkSender,
   originOf,
@@ -123,6 +124,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await panelFocus.setValue({ ...focus, nonce: crypto.randomUUID() });
       await opening;
     },
+
+    // The page is judged by the address the browser gave the sender, never by anything the page says.
+    pageSettings: async (_data, ctx) => ({
+      enabled: chipsEnabledAt(ctx.sender.url ?? ctx.sender.origin, await crmSettings.getValue()),
+    }),
 
     getStatus: async () => authStatus.getValue(),
     signIn: async () => deps.session.signIn(),

@@ -2,6 +2,7 @@
 // first turn, so the event that woke a stopped worker (a message, an alarm, a notification click) is not
 // missed (docs/architecture.md). To add a part: write lib/<part>/setup (a setupX(deps) that registers its
 // listeners before any await and returns what others call), then call it here, in dependency order.
+import { browser } from 'wxt/browser';
 import { agentOf } from '../auth/agent';
 import { setupSession } from '../auth/session';
 import { setupBadge, type Badge } from '../badge';
@@ -22,6 +23,8 @@ import { setupAgentData } from './agent-data';
 import { setupCapabilities } from './capabilities';
 import { setupChipPush, type ChipPush } from './chip-push';
 import { setupMessaging } from './handlers';
+import { setupPageSettingsPush } from './page-settings';
+import { restrictToTrustedContexts } from './storage-access';
 
 const logged = (what: string) => (e: unknown) => console.error(`ThreadDesk: ${what} failed`, e);
 
@@ -54,6 +57,9 @@ export function afterStoreChange(deps: {
 }
 
 export function startBackground(): void {
+  // First, before a content script can ask for anything (docs/architecture.md, "What a CRM page's renderer
+  // can read").
+  restrictToTrustedContexts(browser.storage.local);
   const db = () => openStore();
   const agent = async () => agentOf(await authStatus.getValue());
 
@@ -61,6 +67,7 @@ export function startBackground(): void {
   const chips = setupChipPush(db);
   const crm = setupCrm({ syncDb: db });
   setupCustomSites();
+  setupPageSettingsPush();
   const notifications = setupNotifications({ db, me: async () => (await agent())?.extensionId });
   const targets = setupTargets({ db, badge, notifications, me: async () => (await agent())?.extensionId });
   const presence = setupPresence();
