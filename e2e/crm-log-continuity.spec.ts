@@ -2,72 +2,16 @@
 // the built extension: the extension's service worker is stopped mid-conversation and wakes on the agent's next
 // action (HubSpot), and a second agent in another profile takes the thread over (Salesforce). Each CRM is read
 // back with its official client (@hubspot/api-client, jsforce), never through the extension.
-import { Connection, OAuth2 } from 'jsforce';
 import type { Page } from '@playwright/test';
+import { Connection, OAuth2 } from 'jsforce';
 import { signInForCode } from '../emulator/salesforce/sign-in.ts';
 import { expect, test } from './fixtures.ts';
-import type { Emulator, Profile } from './harness.ts';
 import { hubspotActivities } from './crm-log-read.ts';
-import { openThread, threadRow } from './panel.ts';
-
-interface Crm {
-  hubspot: { baseUrl: string; privateAppToken: string };
-  salesforce: {
-    loginUrl: string;
-    clientId: string;
-    users: { username: string; password: string }[];
-  };
-}
-type Customer = { name: string; phoneNumber: string };
+import { connectHubSpot, connectSalesforce, crmCredentials, type Crm } from './crm-connect.ts';
+import { openThread, reply, resolve, threadRow } from './panel.ts';
 
 const poll = <T>(read: () => Promise<T> | T, timeout = 30_000) =>
   expect.poll(read, { timeout, intervals: [200] });
-
-async function crmCredentials(emulator: Emulator) {
-  return emulator.control<{ crm: Crm; customers: Customer[] }>('credentials');
-}
-
-async function connectHubSpot(profile: Profile, crm: Crm) {
-  const options = await profile.open('options');
-  const section = options.getByTestId('options-crm-connect');
-  await section.getByLabel('Private app access token').fill(crm.hubspot.privateAppToken);
-  await section.getByRole('button', { name: 'Connect HubSpot' }).click();
-  await expect(section.getByTestId('crm-connected')).toContainText('HubSpot');
-  await options.close();
-}
-
-async function connectSalesforce(profile: Profile, crm: Crm, user: { username: string; password: string }) {
-  const options = await profile.open('options');
-  const section = options.getByTestId('options-crm-connect');
-  await section.getByLabel(/Consumer key/).fill(crm.salesforce.clientId);
-  const authPage = profile.context.waitForEvent('page', (p) =>
-    p.url().includes('/services/oauth2/authorize'),
-  );
-  await section.getByRole('button', { name: 'Connect Salesforce' }).click();
-  const auth = await authPage;
-  await auth.getByLabel('Username').fill(user.username);
-  await auth.getByLabel('Password').fill(user.password);
-  await auth.getByRole('button', { name: 'Log In' }).click();
-  await expect(section.getByTestId('crm-connected')).toContainText('Salesforce', { timeout: 20_000 });
-  await options.close();
-}
-
-async function reply(panel: Page, text: string) {
-  await panel.getByRole('textbox', { name: 'Message' }).fill(text);
-  await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(panel.getByTestId('thread-view')).toContainText(text);
-}
-
-async function resolve(panel: Page) {
-  await panel
-    .getByRole('toolbar', { name: 'Thread actions' })
-    .getByRole('button', { name: 'Resolve' })
-    .click();
-  await panel
-    .getByRole('dialog', { name: 'Resolve this thread?' })
-    .getByRole('button', { name: 'Resolve' })
-    .click();
-}
 
 async function jsforceAs(crm: Crm, user: { username: string; password: string }) {
   const oauth2 = new OAuth2({

@@ -7,12 +7,8 @@ import { Connection, OAuth2 } from 'jsforce';
 import { signInForCode } from '../emulator/salesforce/sign-in.ts';
 import { expect, test } from './fixtures.ts';
 import { hubspotActivities } from './crm-log-read.ts';
-import { openThread, threadRow } from './panel.ts';
-
-interface Crm {
-  hubspot: { baseUrl: string; privateAppToken: string };
-  salesforce: { loginUrl: string; clientId: string; users: { username: string; password: string }[] };
-}
+import { connectSalesforce, crmCredentials } from './crm-connect.ts';
+import { openThread, reply, resolve, threadRow } from './panel.ts';
 
 const poll = <T>(read: () => Promise<T> | T, timeout = 20_000) =>
   expect.poll(read, { timeout, intervals: [100] });
@@ -24,10 +20,7 @@ test('HubSpot: connect, name from the CRM, one activity with the whole transcrip
 }) => {
   const agent = emulator.advisors()[0]!;
   const shared = agent.handles.find((h) => h.type === 'Department')!.sharedNumbers[0]!;
-  const { crm, customers } = await emulator.control<{
-    crm: Crm;
-    customers: { name: string; phoneNumber: string }[];
-  }>('credentials');
+  const { crm, customers } = await crmCredentials(emulator);
   const customer = customers.find((c) => c.name === 'Priya Raman')!;
   const panel = await signIn(agent);
 
@@ -54,16 +47,8 @@ test('HubSpot: connect, name from the CRM, one activity with the whole transcrip
   await openThread(panel, threadId, 'Unassigned');
   await expect(panel.getByTestId('crm-record')).toContainText(`HubSpot Contact: ${customer.name}`);
   await panel.getByRole('button', { name: 'Assign to me' }).click();
-  await panel.getByRole('textbox', { name: 'Message' }).fill('Friday at 10 works. See you then!');
-  await panel.getByRole('button', { name: 'Send' }).click();
-  await panel
-    .getByRole('toolbar', { name: 'Thread actions' })
-    .getByRole('button', { name: 'Resolve' })
-    .click();
-  await panel
-    .getByRole('dialog', { name: 'Resolve this thread?' })
-    .getByRole('button', { name: 'Resolve' })
-    .click();
+  await reply(panel, 'Friday at 10 works. See you then!');
+  await resolve(panel);
 
   const hubspot = new Client({
     accessToken: crm.hubspot.privateAppToken,
@@ -97,28 +82,12 @@ test('Salesforce: connect with PKCE in the auth window, name from the CRM, one T
 }) => {
   const agent = emulator.advisors()[0]!;
   const shared = agent.handles.find((h) => h.type === 'Department')!.sharedNumbers[0]!;
-  const { crm, customers } = await emulator.control<{
-    crm: Crm;
-    customers: { name: string; phoneNumber: string }[];
-  }>('credentials');
+  const { crm, customers } = await crmCredentials(emulator);
   const customer = customers.find((c) => c.name === 'Marcus Delgado')!;
   const sfUser = crm.salesforce.users[0]!;
   const panel = await signIn(agent);
 
-  const options = await profile.open('options');
-  const section = options.getByTestId('options-crm-connect');
-  await expect(section.getByRole('textbox', { name: 'Login URL' })).toHaveValue(crm.salesforce.loginUrl);
-  await section.getByLabel(/Consumer key/).fill(crm.salesforce.clientId);
-  const authPage = profile.context.waitForEvent('page', (p) =>
-    p.url().includes('/services/oauth2/authorize'),
-  );
-  await section.getByRole('button', { name: 'Connect Salesforce' }).click();
-  const auth = await authPage;
-  await auth.getByLabel('Username').fill(sfUser.username);
-  await auth.getByLabel('Password').fill(sfUser.password);
-  await auth.getByRole('button', { name: 'Log In' }).click();
-  await expect(section.getByTestId('crm-connected')).toContainText('Salesforce', { timeout: 20_000 });
-  await options.close();
+  await connectSalesforce(profile, crm, sfUser);
 
   const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
     from: customer.phoneNumber,
@@ -129,16 +98,8 @@ test('Salesforce: connect with PKCE in the auth window, name from the CRM, one T
   await poll(() => threadRow(panel, threadId).textContent()).toContain(customer.name);
   await openThread(panel, threadId, 'Unassigned');
   await panel.getByRole('button', { name: 'Assign to me' }).click();
-  await panel.getByRole('textbox', { name: 'Message' }).fill('Calling you at 3 pm.');
-  await panel.getByRole('button', { name: 'Send' }).click();
-  await panel
-    .getByRole('toolbar', { name: 'Thread actions' })
-    .getByRole('button', { name: 'Resolve' })
-    .click();
-  await panel
-    .getByRole('dialog', { name: 'Resolve this thread?' })
-    .getByRole('button', { name: 'Resolve' })
-    .click();
+  await reply(panel, 'Calling you at 3 pm.');
+  await resolve(panel);
 
   // Read back with jsforce, signed in as another Salesforce user.
   const oauth2 = new OAuth2({

@@ -2,7 +2,7 @@
 // the emulator's truth, the theme and screenshots.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { authState, eventually, signIn, type Emulator, type Profile, type SeededUser } from './harness.ts';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../artifacts/screenshots');
@@ -60,6 +60,25 @@ export async function openThread(
   await showView(page, view);
   await threadRow(page, threadId).click();
   await page.locator(`[data-testid="thread-view"][data-thread-id="${threadId}"]`).waitFor();
+}
+
+/** Sends a reply from the open thread and waits for it in the timeline. */
+export async function reply(panel: Page, text: string) {
+  await panel.getByRole('textbox', { name: 'Message' }).fill(text);
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(panel.getByTestId('thread-view')).toContainText(text);
+}
+
+/** Resolves the open thread through its toolbar and the confirmation dialog. */
+export async function resolve(panel: Page) {
+  await panel
+    .getByRole('toolbar', { name: 'Thread actions' })
+    .getByRole('button', { name: 'Resolve' })
+    .click();
+  await panel
+    .getByRole('dialog', { name: 'Resolve this thread?' })
+    .getByRole('button', { name: 'Resolve' })
+    .click();
 }
 
 export interface EmulatorThread {
