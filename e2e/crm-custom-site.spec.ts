@@ -85,8 +85,12 @@ test('a custom site keeps its chips after a browser restart without being added 
   expect(await chipsOnSite(first)).toBe(1);
   await first.close();
 
-  // The same profile, a new browser: nothing is added again.
+  // The same profile, a new browser: nothing is added again. Polled: the new worker's start-up check of the
+  // registration against the saved sites (lib/crm/custom-sites.ts) may still be running when it is first read.
   const second = await open();
-  expect((await registered(second)).some((s) => s.matches?.includes('http://127.0.0.1/*'))).toBe(true);
+  await eventually(
+    () => registered(second),
+    (scripts) => scripts.some((s) => s.matches?.includes('http://127.0.0.1/*')),
+  );
   expect(await chipsOnSite(second)).toBe(1);
 });
