@@ -1,7 +1,9 @@
-// Connecting the CRMs in the options page as an admin would, for the CRM logging specs; the emulators' credentials
-// document says what to enter.
+// Connecting the CRMs in the options page as an admin would, and a known customer texting, for the CRM logging
+// specs; the emulators' credentials document says what to enter.
+import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 import type { Emulator, Profile } from './harness.ts';
+import { threadRow } from './panel.ts';
 
 export interface Crm {
   hubspot: { baseUrl: string; privateAppToken: string };
@@ -42,4 +44,22 @@ export async function connectSalesforce(
   await auth.getByRole('button', { name: 'Log In' }).click();
   await expect(section.getByTestId('crm-connected')).toContainText('Salesforce', { timeout: 20_000 });
   await options.close();
+}
+
+/** A CRM contact texts the shared number; resolves with the thread once the panel's row names them from the CRM. */
+export async function customerTexts(
+  emulator: Emulator,
+  panel: Page,
+  message: { customer: Customer; to: string; text: string },
+): Promise<string> {
+  const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
+    from: message.customer.phoneNumber,
+    to: message.to,
+    text: message.text,
+  });
+  const threadId = inbound.thread.id;
+  await expect
+    .poll(() => threadRow(panel, threadId).textContent(), { timeout: 30_000, intervals: [200] })
+    .toContain(message.customer.name);
+  return threadId;
 }

@@ -7,7 +7,7 @@ import { Connection, OAuth2 } from 'jsforce';
 import { signInForCode } from '../emulator/salesforce/sign-in.ts';
 import { expect, test } from './fixtures.ts';
 import { hubspotActivities } from './crm-log-read.ts';
-import { connectHubSpot, connectSalesforce, crmCredentials, type Crm } from './crm-connect.ts';
+import { connectHubSpot, connectSalesforce, crmCredentials, customerTexts, type Crm } from './crm-connect.ts';
 import { openThread, reply, resolve, threadRow } from './panel.ts';
 
 const poll = <T>(read: () => Promise<T> | T, timeout = 30_000) =>
@@ -60,13 +60,11 @@ test('HubSpot: the worker stopped mid-conversation wakes on the next event and s
   const panel = await signIn(agent);
   await connectHubSpot(profile, crm);
 
-  const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
-    from: customer.phoneNumber,
+  const threadId = await customerTexts(emulator, panel, {
+    customer,
     to: shared,
     text: 'Is my transfer through yet?',
   });
-  const threadId = inbound.thread.id;
-  await poll(() => threadRow(panel, threadId).textContent()).toContain(customer.name);
   await openThread(panel, threadId, 'Unassigned');
   await panel.getByRole('button', { name: 'Assign to me' }).click();
   await reply(panel, 'Checking it for you now.');
@@ -122,13 +120,11 @@ test('Salesforce: a second agent in another profile takes the thread over; one T
   const panelB = await signIn(second!, other);
   await connectSalesforce(other, crm, sfSecond!);
 
-  const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
-    from: customer.phoneNumber,
+  const threadId = await customerTexts(emulator, panelA, {
+    customer,
     to: shared,
     text: 'Can someone look at my statement?',
   });
-  const threadId = inbound.thread.id;
-  await poll(() => threadRow(panelA, threadId).textContent()).toContain(customer.name);
   await openThread(panelA, threadId, 'Unassigned');
   await panelA.getByRole('button', { name: 'Assign to me' }).click();
   await reply(panelA, 'Yes, opening it now.');

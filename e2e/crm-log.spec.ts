@@ -7,8 +7,8 @@ import { Connection, OAuth2 } from 'jsforce';
 import { signInForCode } from '../emulator/salesforce/sign-in.ts';
 import { expect, test } from './fixtures.ts';
 import { hubspotActivities } from './crm-log-read.ts';
-import { connectSalesforce, crmCredentials } from './crm-connect.ts';
-import { openThread, reply, resolve, threadRow } from './panel.ts';
+import { connectSalesforce, crmCredentials, customerTexts } from './crm-connect.ts';
+import { openThread, reply, resolve } from './panel.ts';
 
 const poll = <T>(read: () => Promise<T> | T, timeout = 20_000) =>
   expect.poll(read, { timeout, intervals: [100] });
@@ -36,13 +36,11 @@ test('HubSpot: connect, name from the CRM, one activity with the whole transcrip
   expect(local).not.toContain(crm.hubspot.privateAppToken);
   await options.close();
 
-  const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
-    from: customer.phoneNumber,
+  const threadId = await customerTexts(emulator, panel, {
+    customer,
     to: shared,
     text: 'Can we move my appointment to Friday?',
   });
-  const threadId = inbound.thread.id;
-  await poll(() => threadRow(panel, threadId).textContent()).toContain(customer.name);
 
   await openThread(panel, threadId, 'Unassigned');
   await expect(panel.getByTestId('crm-record')).toContainText(`HubSpot Contact: ${customer.name}`);
@@ -89,13 +87,11 @@ test('Salesforce: connect with PKCE in the auth window, name from the CRM, one T
 
   await connectSalesforce(profile, crm, sfUser);
 
-  const inbound = await emulator.control<{ thread: { id: string } }>('inbound', {
-    from: customer.phoneNumber,
+  const threadId = await customerTexts(emulator, panel, {
+    customer,
     to: shared,
     text: 'Please call me about the rollover.',
   });
-  const threadId = inbound.thread.id;
-  await poll(() => threadRow(panel, threadId).textContent()).toContain(customer.name);
   await openThread(panel, threadId, 'Unassigned');
   await panel.getByRole('button', { name: 'Assign to me' }).click();
   await reply(panel, 'Calling you at 3 pm.');
