@@ -202,6 +202,8 @@ test('a reply held longer than a few minutes goes out only when its agent says s
   const panel = await openSignedInPanel(profile, avery);
   await openThread(panel, thread, 'Unassigned');
   await panel.getByRole('button', { name: 'Assign to me' }).click();
+  // The thread is hers before her session ends: revoked any earlier, the assignment itself is refused.
+  await expect(panel.getByTestId('composer-blocked')).toHaveCount(0);
   await emulator.control('sessions/revoke', { extensionId: avery.extensionId });
   await panel.getByRole('textbox', { name: 'Message' }).fill(reply);
   await panel.getByRole('button', { name: 'Send' }).click();
